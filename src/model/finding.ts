@@ -1,0 +1,50 @@
+import type { Span } from "./span.js";
+
+export const SEVERITIES = ["error", "warning", "notice"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(s: Severity): number {
+  return s === "error" ? 0 : s === "warning" ? 1 : 2;
+}
+
+/**
+ * A problem found in the repository. `message` states the evidence (found vs expected, values in
+ * backticks); `fix` states the action. `file`/`line`/`column` are the primary location; `related`
+ * lists the other places that disagree.
+ */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Service root the finding belongs to, repo-relative ("." for the scanned root). */
+  service: string;
+  file: string;
+  line: number | null;
+  column: number | null;
+  endLine?: number | null;
+  endColumn?: number | null;
+  message: string;
+  found?: string;
+  expected?: string;
+  fix: string;
+  related?: Span[];
+}
+
+/** A problem a parser met in user content. Parsers return these; they never throw. */
+export interface Diagnostic {
+  message: string;
+  span: Span;
+  fix?: string;
+  /** "error" unless the parser knows the builder tolerates it. */
+  severity?: Severity;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.file.localeCompare(b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  );
+}

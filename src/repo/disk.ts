@@ -1,0 +1,172 @@
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import {
+  decodeText,
+  isSkippedDir,
+  joinPath,
+  MAX_FILE_BYTES,
+  MAX_TOTAL_BYTES,
+  normalizeRelPath,
+  notFile,
+  type ReadResult,
+  tooLarge,
+  type Workspace,
+} from "./workspace.js";
+
+const MAX_FILES = 20_000;
+const MAX_DEPTH = 12;
+
+/**
+ * Reads files under a real directory. Every path is checked lexically (no absolute paths, no `..`
+ * above the root) and then physically: the real path of the file must stay inside the real root, so
+ * a symlink that points outside is refused and its target never read.
+ */
+export class DiskWorkspace implements Workspace {
+  readonly name: string;
+  private readonly realRoot: string;
+  private totalBytes = 0;
+  private readonly cache = new Map<string, ReadResult>();
+  private fileList: string[] | undefined;
+
+  constructor(root: string, name?: string) {
+    this.realRoot = fs.realpathSync(root);
+    this.name = name ?? nodePath.basename(this.realRoot);
+  }
+
+  private resolveInside(rel: string): { abs: string } | { refused: ReadResult } | { missing: true } {
+    const abs = nodePath.join(this.realRoot, rel);
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      // A dangling link is reported as missing only if it is not a link pointing out.
+      try {
+        const st = fs.lstatSync(abs);
+        if (st.isSymbolicLink()) return this.linkOutside(rel);
+      } catch {
+        /* really missing */
+      }
+      return { missing: true };
+    }
+    if (real !== this.realRoot && !real.startsWith(this.realRoot + nodePath.sep))
+      return this.linkOutside(rel);
+    return { abs: real };
+  }
+
+  private linkOutside(rel: string): { refused: ReadResult } {
+    return {
+      refused: {
+        kind: "refused",
+        path: rel,
+        reason: "symlink-outside-root",
+        detail: `${rel} is a symbolic link that points outside the repository; it was not followed`,
+      },
+    };
+  }
+
+  read(path: string): ReadResult {
+    const rel = normalizeRelPath(path);
+    if (rel === null) {
+      return {
+        kind: "refused",
+        path,
+        reason: "outside-root",
+        detail: `${path} is outside the repository; not read`,
+      };
+    }
+    const hit = this.cache.get(rel);
+    if (hit) return hit;
+    const r = this.readUncached(rel);
+    this.cache.set(rel, r);
+    return r;
+  }
+
+  private readUncached(rel: string): ReadResult {
+    const res = this.resolveInside(rel);
+    if ("missing" in res) return { kind: "missing", path: rel };
+    if ("refused" in res) return res.refused;
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(res.abs);
+    } catch {
+      return { kind: "missing", path: rel };
+    }
+    if (!st.isFile()) return notFile(rel);
+    if (st.size > MAX_FILE_BYTES) return tooLarge(rel, st.size);
+    if (this.totalBytes + st.size > MAX_TOTAL_BYTES) {
+      return {
+        kind: "refused",
+        path: rel,
+        reason: "budget",
+        detail: `reading ${rel} would exceed the per-run read budget`,
+      };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(res.abs);
+    } catch (e) {
+      return {
+        kind: "refused",
+        path: rel,
+        reason: "not-a-file",
+        detail: `${rel} could not be read (${(e as Error).message})`,
+      };
+    }
+    this.totalBytes += bytes.length;
+    const d = decodeText(rel, bytes);
+    if (d.kind === "refused") return { kind: "refused", path: rel, reason: d.reason, detail: d.detail };
+    return { kind: "ok", path: rel, text: d.text, bytes: bytes.length };
+  }
+
+  isFile(path: string): boolean {
+    const rel = normalizeRelPath(path);
+    if (rel === null) return false;
+    const res = this.resolveInside(rel);
+    if (!("abs" in res)) return false;
+    try {
+      return fs.statSync(res.abs).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  isDir(path: string): boolean {
+    const rel = normalizeRelPath(path);
+    if (rel === null) return false;
+    const res = this.resolveInside(rel);
+    if (!("abs" in res)) return false;
+    try {
+      return fs.statSync(res.abs).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Lists files without following symlinked directories. Symlinked files are listed (reads are checked). */
+  files(): string[] {
+    if (this.fileList) return this.fileList;
+    const out: string[] = [];
+    const walk = (dirRel: string, depth: number) => {
+      if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(nodePath.join(this.realRoot, dirRel), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        if (out.length >= MAX_FILES) return;
+        const rel = joinPath(dirRel, e.name);
+        if (e.isDirectory()) {
+          if (!isSkippedDir(e.name)) walk(rel, depth + 1);
+        } else if (e.isFile() || e.isSymbolicLink()) {
+          out.push(rel);
+        }
+      }
+    };
+    walk("", 0);
+    this.fileList = out.sort();
+    return this.fileList;
+  }
+}

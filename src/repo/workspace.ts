@@ -1,0 +1,186 @@
+/**
+ * The only way the engine reads repository files. Paths are repo-relative POSIX paths; anything that
+ * would leave the scanned root (absolute paths, `..`, symlinks pointing outside) is refused, never
+ * read. File size is capped. Both implementations (disk, memory) obey the same contract so the core
+ * is testable without a file system.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+
+export type ReadResult =
+  | { kind: "ok"; path: string; text: string; bytes: number }
+  | { kind: "missing"; path: string }
+  | { kind: "refused"; path: string; reason: RefusalReason; detail: string };
+
+export type RefusalReason =
+  | "outside-root"
+  | "symlink-outside-root"
+  | "too-large"
+  | "binary"
+  | "encoding"
+  | "not-a-file"
+  | "budget";
+
+export interface Workspace {
+  /** Human-readable name of the root, for reports. */
+  readonly name: string;
+  read(path: string): ReadResult;
+  /** True when `path` exists inside the root as a regular file (symlinks inside the root count). */
+  isFile(path: string): boolean;
+  isDir(path: string): boolean;
+  /** Every file below the root (skipping vendored and VCS folders), sorted, repo-relative. */
+  files(): string[];
+}
+
+const SKIP_DIRS = new Set([
+  ".git",
+  "node_modules",
+  ".venv",
+  "venv",
+  "__pycache__",
+  ".tox",
+  ".nox",
+  ".mypy_cache",
+  ".pytest_cache",
+  ".ruff_cache",
+  "site-packages",
+  ".deploy-drift-cache",
+]);
+
+export function isSkippedDir(name: string): boolean {
+  return SKIP_DIRS.has(name);
+}
+
+/**
+ * Normalises a repo-relative path: POSIX separators, no `.` segments, `..` resolved lexically.
+ * Returns null when the path is absolute or climbs above the root.
+ */
+export function normalizeRelPath(p: string, base = ""): string | null {
+  if (p.includes("\0")) return null;
+  const raw = p.replace(/\\/g, "/");
+  if (raw.startsWith("/") || /^[A-Za-z]:\//.test(raw)) return null;
+  const out: string[] = base ? base.split("/").filter((s) => s && s !== ".") : [];
+  for (const seg of raw.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join("/");
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir === "" || dir === "." ? name : `${dir}/${name}`;
+}
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i);
+}
+
+export function basename(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? p : p.slice(i + 1);
+}
+
+/** Decodes file bytes: strips a UTF-8 BOM, refuses NUL bytes, UTF-16 and invalid UTF-8. */
+export function decodeText(
+  path: string,
+  bytes: Uint8Array,
+): { kind: "ok"; text: string } | { kind: "refused"; reason: RefusalReason; detail: string } {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
+    return {
+      kind: "refused",
+      reason: "encoding",
+      detail: `${path} is UTF-16 encoded; builders expect UTF-8`,
+    };
+  }
+  if (bytes.includes(0)) {
+    return { kind: "refused", reason: "binary", detail: `${path} contains NUL bytes (binary file)` };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { kind: "refused", reason: "encoding", detail: `${path} is not valid UTF-8` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { kind: "ok", text };
+}
+
+/** An in-memory workspace for tests and for base-revision contents. */
+export class MemoryWorkspace implements Workspace {
+  private readonly map = new Map<string, string | { symlinkTo: string }>();
+  constructor(
+    files: Record<string, string | { symlinkTo: string }>,
+    readonly name = "memory",
+  ) {
+    for (const [k, v] of Object.entries(files)) {
+      const n = normalizeRelPath(k);
+      if (n) this.map.set(n, v);
+    }
+  }
+  read(path: string): ReadResult {
+    const n = normalizeRelPath(path);
+    if (n === null)
+      return { kind: "refused", path, reason: "outside-root", detail: `${path} is outside the repository` };
+    const v = this.map.get(n);
+    if (v === undefined) return this.isDir(n) ? notFile(n) : { kind: "missing", path: n };
+    if (typeof v !== "string") {
+      const target = normalizeRelPath(v.symlinkTo, dirname(n));
+      if (target === null || v.symlinkTo.startsWith("/")) {
+        return {
+          kind: "refused",
+          path: n,
+          reason: "symlink-outside-root",
+          detail: `${n} is a symbolic link that points outside the repository`,
+        };
+      }
+      return this.read(target);
+    }
+    const bytes = Buffer.byteLength(v);
+    if (bytes > MAX_FILE_BYTES) return tooLarge(n, bytes);
+    const d = decodeText(n, Buffer.from(v, "utf8"));
+    if (d.kind === "refused") return { kind: "refused", path: n, reason: d.reason, detail: d.detail };
+    return { kind: "ok", path: n, text: d.text, bytes };
+  }
+  isFile(path: string): boolean {
+    const n = normalizeRelPath(path);
+    return n !== null && this.map.has(n);
+  }
+  isDir(path: string): boolean {
+    const n = normalizeRelPath(path);
+    if (n === null) return false;
+    if (n === "") return true;
+    for (const k of this.map.keys()) if (k.startsWith(`${n}/`)) return true;
+    return false;
+  }
+  files(): string[] {
+    return [...this.map.keys()]
+      .filter(
+        (k) =>
+          !k
+            .split("/")
+            .slice(0, -1)
+            .some((seg) => SKIP_DIRS.has(seg)),
+      )
+      .sort();
+  }
+}
+
+export function notFile(path: string): ReadResult {
+  return { kind: "refused", path, reason: "not-a-file", detail: `${path} is a directory, not a file` };
+}
+
+export function tooLarge(path: string, bytes: number): ReadResult {
+  return {
+    kind: "refused",
+    path,
+    reason: "too-large",
+    detail: `${path} is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit; it was not read`,
+  };
+}
