@@ -61,3 +61,7 @@ export class LineIndex {
     return this.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, "");
   }
 }
+
+export function sameSpan(a: Span | null | undefined, b: Span | null | undefined): boolean {
+  return !!a && !!b && a.file === b.file && a.line === b.line && a.column === b.column;
+}

@@ -1,0 +1,107 @@
+/**
+ * deploy-drift CLI: `deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
+ * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]`.
+ * Exit 0 = nothing blocking, 1 = blocking findings, 2 = usage or internal error (one line, no stack).
+ */
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import { parseArgs } from "node:util";
+import { analyze } from "./analyze.js";
+import type { Severity } from "./model/finding.js";
+import { DiskWorkspace } from "./repo/disk.js";
+import { renderJson } from "./report/json.js";
+import { RULE_DOCS_BASE, renderMarkdown } from "./report/markdown.js";
+import { renderSarif } from "./report/sarif.js";
+import { renderText } from "./report/text.js";
+import { ENGINE_RULES, RULES } from "./rules/index.js";
+import { VERSION } from "./version.js";
+
+const USAGE = `usage: deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
+                    [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]`;
+
+class UsageError extends Error {}
+
+export function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", short: "f", default: "markdown" },
+        config: { type: "string", short: "c" },
+        "fail-on": { type: "string" },
+        today: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (positionals.length > 1) throw new UsageError("expected at most one directory");
+    const dir = positionals[0] ?? ".";
+    const format = values.format;
+    if (!["markdown", "text", "json", "sarif"].includes(format))
+      throw new UsageError(`unknown format \`${format}\``);
+    const failOn = values["fail-on"];
+    if (failOn !== undefined && !["error", "warning", "notice", "never"].includes(failOn)) {
+      throw new UsageError(`--fail-on must be error, warning, notice or never`);
+    }
+    let today: Date | undefined;
+    if (values.today !== undefined) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(Date.parse(values.today))) {
+        throw new UsageError("--today must be a YYYY-MM-DD date");
+      }
+      today = new Date(`${values.today}T12:00:00Z`);
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(dir);
+    } catch {
+      throw new UsageError(`${dir}: no such directory`);
+    }
+    if (!stat.isDirectory()) throw new UsageError(`${dir}: not a directory`);
+    const ws = new DiskWorkspace(dir);
+    let config: string | { file: string; text: string } | undefined;
+    if (values.config !== undefined) {
+      // The config is the user's own file: it may live outside the scanned directory.
+      try {
+        config = { file: values.config, text: fs.readFileSync(values.config, "utf8") };
+      } catch {
+        throw new UsageError(`${values.config}: cannot read config file`);
+      }
+    }
+    const report = analyze(ws, {
+      ...(config ? { config } : {}),
+      ...(failOn ? { failOn: failOn as Severity | "never" } : {}),
+      ...(today ? { today } : {}),
+    });
+    const rendered =
+      format === "json"
+        ? renderJson(report)
+        : format === "text"
+          ? renderText(report, { color: !!(io.stdout as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR })
+          : format === "sarif"
+            ? renderSarif(report, {
+                rules: [...RULES, ...ENGINE_RULES],
+                helpUri: (id) => `${RULE_DOCS_BASE}${id}.md`,
+                pathPrefix:
+                  nodePath.relative(process.cwd(), nodePath.resolve(dir)).split(nodePath.sep).join("/") ||
+                  ".",
+              })
+            : renderMarkdown(report);
+    io.stdout.write(rendered);
+    return report.blocking ? 1 : 0;
+  } catch (e) {
+    const usage =
+      e instanceof UsageError || String((e as { code?: string }).code ?? "").startsWith("ERR_PARSE_ARGS");
+    const msg = usage ? `${(e as Error).message}\n${USAGE}` : `internal error: ${(e as Error).message}`;
+    io.stderr.write(`deploy-drift: ${msg}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Service discovery: every folder below the scanned root that holds deployment files is a service
+ * root. Folders that hold tests, fixtures or docs are not services (a `docs/requirements.txt` for
+ * Read the Docs is not a deployment), except when named explicitly.
+ */
+import { basename, dirname, type Workspace } from "../repo/workspace.js";
+
+export const SERVICE_MARKERS = new Set([
+  "requirements.txt",
+  "requirements.in",
+  "requirements.lock",
+  "pyproject.toml",
+  "Pipfile",
+  "Procfile",
+  "nixpacks.toml",
+  "nixpacks.json",
+  "railway.json",
+  "railway.toml",
+  "runtime.txt",
+  ".python-version",
+]);
+
+const NOT_SERVICE_DIRS = new Set([
+  "test",
+  "tests",
+  "fixtures",
+  "testdata",
+  "docs",
+  "doc",
+  "examples",
+  "example",
+]);
+
+export function discoverServices(ws: Workspace): string[] {
+  const roots = new Set<string>();
+  for (const f of ws.files()) {
+    if (!SERVICE_MARKERS.has(basename(f))) continue;
+    const dir = dirname(f);
+    if (dir !== "" && dir.split("/").some((seg) => NOT_SERVICE_DIRS.has(seg.toLowerCase()))) continue;
+    roots.add(dir);
+  }
+  return [...roots].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
+}

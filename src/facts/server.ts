@@ -1,0 +1,129 @@
+/**
+ * Start commands, parsed (never executed) and resolved against the repository: which server runs,
+ * where its app object lives, how it binds. Rules read the results; this module does the reading.
+ */
+
+import type { BuilderName } from "../model/report.js";
+import { LineIndex, type Span } from "../model/span.js";
+import { type AttrLookup, resolveAppRef } from "../python/module.js";
+import { joinPath, normalizeRelPath, type Workspace } from "../repo/workspace.js";
+import type { StartCandidate } from "./start.js";
+import { type ParsedStart, parseStartCommand, splitAppRef, type Word } from "./start-command.js";
+
+export interface AppResolution {
+  module: string;
+  attr: string;
+  /** The module file, when one was found. */
+  file: string | null;
+  tried: string[];
+  lookup: AttrLookup | null;
+  missingRequiredAttr: boolean;
+}
+
+export interface AnalyzedCommand {
+  candidate: StartCandidate;
+  parsed: ParsedStart;
+  app: AppResolution | null;
+  /** Span of a word of the command in its file (exact when the file holds the command verbatim). */
+  spanOf(word: Word | null): Span | null;
+}
+
+/** Explicit start commands the given builder reads (defaults excluded), plus its effective one. */
+export function analyzeCommands(
+  ws: Workspace,
+  root: string,
+  candidates: StartCandidate[],
+  builder: BuilderName,
+): AnalyzedCommand[] {
+  return candidates
+    .filter((c) => c.readBy.includes(builder) && c.file !== null)
+    .map((c) => analyzeCommand(ws, root, c));
+}
+
+export function analyzeCommand(ws: Workspace, root: string, c: StartCandidate): AnalyzedCommand {
+  const parsed = parseStartCommand(c.command);
+  const base = baseColumn(ws, c);
+  const spanOf = (w: Word | null): Span | null => {
+    if (!c.span) return null;
+    if (!w || base === null) return c.span;
+    return {
+      file: c.span.file,
+      line: c.span.line,
+      column: base + w.offset,
+      endLine: c.span.line,
+      endColumn: base + w.end,
+    };
+  };
+  let app: AppResolution | null = null;
+  const inv = parsed.server;
+  const ref = inv ? splitAppRef(inv) : null;
+  if (inv && ref) {
+    // The app is looked up relative to the service root, moved by `cd X &&` and --app-dir/--chdir.
+    let dir: string | null = root;
+    for (const w of [...inv.workdirs, ...(inv.appDir ? [inv.appDir] : [])]) {
+      dir = dir === null || w.text.includes("$") ? null : normalizeRelPath(w.text, dir);
+    }
+    if (dir !== null && ref.lookupName && !ref.module.text.includes("$")) {
+      const res = resolveAppRef(ws, dir, ref.module.text, ref.lookupName);
+      app =
+        "kind" in res
+          ? {
+              module: ref.module.text,
+              attr: ref.lookupName,
+              file: null,
+              tried: res.tried,
+              lookup: null,
+              missingRequiredAttr: false,
+            }
+          : {
+              module: ref.module.text,
+              attr: ref.lookupName,
+              file: res.file,
+              tried: [res.file],
+              lookup: res.lookup,
+              missingRequiredAttr: false,
+            };
+    } else if (ref.missingRequiredAttr) {
+      app = {
+        module: ref.module.text,
+        attr: "",
+        file: null,
+        tried: [],
+        lookup: null,
+        missingRequiredAttr: true,
+      };
+    }
+  } else if (inv?.kind === "python-script" && inv.appRef && !inv.appRef.text.includes("$")) {
+    let dir: string | null = root;
+    for (const w of inv.workdirs)
+      dir = dir === null || w.text.includes("$") ? null : normalizeRelPath(w.text, dir);
+    const script = dir === null ? null : normalizeRelPath(inv.appRef.text, dir);
+    if (script !== null) {
+      app = {
+        module: inv.appRef.text,
+        attr: "",
+        file: ws.isFile(script) ? script : null,
+        tried: [script],
+        lookup: null,
+        missingRequiredAttr: false,
+      };
+    }
+  }
+  return { candidate: c, parsed, app, spanOf };
+}
+
+/** Column where the command text starts in its file, or null when the file does not hold it verbatim. */
+function baseColumn(ws: Workspace, c: StartCandidate): number | null {
+  if (!c.span || !c.file) return null;
+  const r = ws.read(c.file);
+  if (r.kind !== "ok") return null;
+  const line = new LineIndex(r.text).lineText(c.span.line);
+  const at = c.span.column - 1;
+  if (line.startsWith(c.command, at)) return c.span.column;
+  if (line.startsWith(c.command, at + 1)) return c.span.column + 1; // inside quotes
+  return null;
+}
+
+export function serviceRelative(root: string, p: string): string {
+  return joinPath(root, p);
+}

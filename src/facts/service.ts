@@ -1,0 +1,213 @@
+/**
+ * Per-service facts: every deployment file of one service root, parsed with positions, and the
+ * derived answers rules need (which builder, which Python, which start command). Built once per
+ * service; rules only read it.
+ */
+import type { Diagnostic } from "../model/finding.js";
+import type { Span } from "../model/span.js";
+import { joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
+import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
+import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
+import { type NixpacksPlan, readPlan } from "../sources/nixpacks.js";
+import { type Procfile, parseProcfile } from "../sources/procfile.js";
+import { type RailwayConfig, readRailway } from "../sources/railway.js";
+import { loadRequirementsGraph, type RequirementsGraph } from "../sources/requirements/load.js";
+import type { RequirementsFile } from "../sources/requirements/parse.js";
+import {
+  parseToolVersions,
+  parseVersionFile,
+  type ToolVersions,
+  type VersionFile,
+} from "../sources/version-files.js";
+import { type BuilderChoice, chooseBuilder } from "./builder.js";
+import { type LockPair, pairLocks } from "./locks.js";
+import { derivePython, type PythonFacts } from "./python.js";
+import { type AnalyzedCommand, analyzeCommands } from "./server.js";
+import { deriveStart, type StartFacts } from "./start.js";
+
+export interface FileProblem {
+  file: string;
+  /** Parse diagnostics, or a refused read (symlink out of the repo, too large, binary...). */
+  diagnostic: Diagnostic;
+  kind: "syntax" | "unreadable";
+}
+
+export interface ServiceFacts {
+  /** "" for the scanned root. */
+  root: string;
+  /** "." for the scanned root. */
+  display: string;
+  ws: Workspace;
+  problems: FileProblem[];
+  runtimeTxt: VersionFile | null;
+  pythonVersionFile: VersionFile | null;
+  toolVersions: ToolVersions | null;
+  pipfile: ConfigDoc | null;
+  /** nixpacks.toml / nixpacks.json, or the file `nixpacksConfigPath` names. */
+  nixpacks: NixpacksPlan | null;
+  railway: RailwayConfig | null;
+  /** `build.nixpacksPlan` of railway.json/toml. */
+  railwayPlan: NixpacksPlan | null;
+  procfile: Procfile | null;
+  dockerfile: string | null;
+  dockerfileParsed: Dockerfile | null;
+  /** requirements.txt and the files it includes, when present. */
+  requirements: RequirementsFile[];
+  /** All requirements files found in the service root (any name), parsed. */
+  requirementFiles: Map<string, RequirementsFile>;
+  lockPairs: LockPair[];
+  builder: BuilderChoice;
+  python: PythonFacts;
+  start: StartFacts;
+  /** Start commands the selected builder reads, parsed and resolved once for all rules. */
+  commands: AnalyzedCommand[];
+}
+
+export function path(svc: { root: string }, name: string): string {
+  return joinPath(svc.root, name);
+}
+
+/** Reads a file; unreadable files become problems, missing files null. */
+export function readText(ws: Workspace, file: string, problems: FileProblem[]): string | null {
+  const r: ReadResult = ws.read(file);
+  if (r.kind === "ok") return r.text;
+  if (r.kind === "refused") {
+    problems.push({
+      file: r.path,
+      kind: "unreadable",
+      diagnostic: {
+        message: r.detail,
+        span: { file: r.path, line: 1, column: 1 },
+        fix:
+          r.reason === "symlink-outside-root" || r.reason === "outside-root"
+            ? "Commit the file itself instead of a link to a path outside the repository."
+            : r.reason === "too-large"
+              ? "Deployment config files should be small; check that the right file is committed."
+              : "Save the file as UTF-8 text.",
+      },
+    });
+  }
+  return null;
+}
+
+function loadDoc(ws: Workspace, file: string, problems: FileProblem[]): ConfigDoc | null {
+  const text = readText(ws, file, problems);
+  if (text === null) return null;
+  const doc = file.endsWith(".json") ? parseJsonDoc(file, text) : parseTomlDoc(file, text);
+  for (const d of doc.diagnostics) problems.push({ file, kind: "syntax", diagnostic: d });
+  return doc;
+}
+
+/**
+ * @param files the repository files that belong to this service root (its own folder and its
+ * `requirements/` folder), computed once for all services by the caller.
+ */
+export function buildServiceFacts(ws: Workspace, root: string, files: readonly string[]): ServiceFacts {
+  const problems: FileProblem[] = [];
+  const p = (n: string) => joinPath(root, n);
+  const text = (n: string) => readText(ws, p(n), problems);
+  const exists = (n: string) => ws.isFile(p(n)) || ws.read(p(n)).kind === "refused";
+
+  const rt = exists("runtime.txt") ? text("runtime.txt") : null;
+  const pv = exists(".python-version") ? text(".python-version") : null;
+  const tv = exists(".tool-versions") ? text(".tool-versions") : null;
+
+  const railwayFile = exists("railway.json")
+    ? "railway.json"
+    : exists("railway.toml")
+      ? "railway.toml"
+      : null;
+  const railwayDoc = railwayFile ? loadDoc(ws, p(railwayFile), problems) : null;
+  const railway = railwayDoc ? readRailway(railwayDoc) : null;
+
+  // Nixpacks config lookup (nixpacks src/nixpacks/plan: read_file_plan): NIXPACKS_CONFIG_FILE
+  // (= railway.json build.nixpacksConfigPath) relative to the app root, else nixpacks.toml, else
+  // nixpacks.json. A configured path that is missing or outside the repo is reported by a rule.
+  let nixFile: string | null = null;
+  const configured = railway?.nixpacksConfigPath?.value;
+  if (configured !== undefined) {
+    const candidate = joinPath(root, configured.replace(/^\.\//, ""));
+    if (!configured.startsWith("/") && !configured.split(/[\\/]/).includes("..") && ws.isFile(candidate)) {
+      nixFile = candidate;
+    }
+  } else if (exists("nixpacks.toml")) nixFile = p("nixpacks.toml");
+  else if (exists("nixpacks.json")) nixFile = p("nixpacks.json");
+  const nixDoc = nixFile ? loadDoc(ws, nixFile, problems) : null;
+
+  const procText = exists("Procfile") ? text("Procfile") : null;
+  const procfile = procText === null ? null : parseProcfile(p("Procfile"), procText);
+  for (const d of procfile?.diagnostics ?? [])
+    problems.push({ file: p("Procfile"), kind: "syntax", diagnostic: d });
+
+  const pipfile = exists("Pipfile") ? loadDoc(ws, p("Pipfile"), problems) : null;
+
+  const requirementFiles = new Map<string, RequirementsFile>();
+  const graphs = new Map<string, RequirementsGraph>();
+  for (const f of files) {
+    if (!isRequirementsName(f, root)) continue;
+    const g = loadRequirementsGraph(ws, f);
+    graphs.set(f, g);
+    for (const rf of g.files) if (!requirementFiles.has(rf.path)) requirementFiles.set(rf.path, rf);
+  }
+  const requirements = graphs.get(p("requirements.txt"))?.files ?? [];
+  // A graph's diagnostics repeat each file's own; report each (file, line, message) once.
+  const seen = new Set<string>();
+  for (const g of graphs.values()) {
+    for (const d of g.diagnostics) {
+      const key = `${d.span.file}:${d.span.line}:${d.span.column}:${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
+    }
+  }
+
+  const dockerfilePath = railway?.dockerfilePath?.value;
+  const dockerfile = dockerfilePath
+    ? ws.isFile(joinPath(root, dockerfilePath))
+      ? joinPath(root, dockerfilePath)
+      : null
+    : exists("Dockerfile")
+      ? p("Dockerfile")
+      : null;
+
+  const dockerText = dockerfile ? readText(ws, dockerfile, problems) : null;
+  const dockerfileParsed = dockerfile && dockerText !== null ? parseDockerfile(dockerfile, dockerText) : null;
+
+  const base = {
+    root,
+    display: root === "" ? "." : root,
+    ws,
+    problems,
+    runtimeTxt: rt === null ? null : parseVersionFile(p("runtime.txt"), rt),
+    pythonVersionFile: pv === null ? null : parseVersionFile(p(".python-version"), pv),
+    toolVersions: tv === null ? null : parseToolVersions(p(".tool-versions"), tv),
+    pipfile,
+    nixpacks: nixDoc?.value ? readPlan(nixDoc) : null,
+    railway,
+    railwayPlan: railway?.nixpacksPlanPath ? readPlan(railway.doc, railway.nixpacksPlanPath) : null,
+    procfile,
+    dockerfile,
+    dockerfileParsed,
+    requirements,
+    requirementFiles,
+  };
+  const lockPairs = pairLocks(graphs);
+  const builder = chooseBuilder(base);
+  const python = derivePython({ ...base, builder });
+  const start = deriveStart({ ...base, builder });
+  const commands = analyzeCommands(ws, root, start.candidates, builder.name);
+  return { ...base, lockPairs, builder, python, start, commands };
+}
+
+/** requirements.txt, requirements.lock, requirements-dev.txt, requirements/base.txt, *.in ... */
+export function isRequirementsName(file: string, root: string): boolean {
+  const rel = root === "" ? file : file.startsWith(`${root}/`) ? file.slice(root.length + 1) : null;
+  if (rel === null) return false;
+  const parts = rel.split("/");
+  if (parts.length === 1) return /^requirements([-_.][\w.-]+)?\.(txt|in|lock)$/i.test(parts[0]!);
+  if (parts.length === 2 && parts[0]!.toLowerCase() === "requirements")
+    return /\.(txt|in|lock)$/i.test(parts[1]!);
+  return false;
+}
+
+export type { Span };

@@ -1,0 +1,203 @@
+/**
+ * Which start command each builder runs, and every place one is written.
+ * - Railway `deploy.startCommand` overrides everything ("Configuration defined in code will always
+ *   override values from the dashboard"; railway-nixpacks.md §3.4).
+ * - Nixpacks: provider < Procfile < nixpacks.toml `[start].cmd` < NIXPACKS_START_CMD < CLI/JSON plan
+ *   (generator.rs merge order, §2); railway.json `build.nixpacksPlan` arrives as a JSON plan (inferred, §3.4).
+ * - Railpack: provider default < Procfile (`web` > `worker` > any) < railpack.json (§4).
+ * - Dockerfile: CMD/ENTRYPOINT of the final stage.
+ */
+import type { BuilderName } from "../model/report.js";
+import type { Span } from "../model/span.js";
+import { joinPath, type Workspace } from "../repo/workspace.js";
+import type { Dockerfile } from "../sources/dockerfile.js";
+import type { NixpacksPlan } from "../sources/nixpacks.js";
+import { type Procfile, procfileStartEntry } from "../sources/procfile.js";
+import type { RailwayConfig } from "../sources/railway.js";
+import type { RequirementsFile } from "../sources/requirements/parse.js";
+import type { BuilderChoice } from "./builder.js";
+
+export type StartSourceKind =
+  | "railway-start"
+  | "railway-env-start"
+  | "railway-nixpacks-plan"
+  | "nixpacks-start"
+  | "procfile"
+  | "dockerfile"
+  | "nixpacks-default"
+  | "railpack-default";
+
+export interface StartCandidate {
+  kind: StartSourceKind;
+  /** e.g. "railway.json deploy.startCommand". */
+  label: string;
+  file: string | null;
+  span: Span | null;
+  command: string;
+  /** Builders that read this source. */
+  readBy: BuilderName[];
+}
+
+export interface StartFacts {
+  candidates: StartCandidate[];
+  /** Effective command per builder (null: none — a deploy error on Railway). */
+  effective: Record<BuilderName, StartCandidate | null>;
+  selected: StartCandidate | null;
+}
+
+const ALL: BuilderName[] = ["nixpacks", "railpack", "dockerfile"];
+
+export function deriveStart(svc: {
+  root: string;
+  ws: Workspace;
+  railway: RailwayConfig | null;
+  railwayPlan: NixpacksPlan | null;
+  nixpacks: NixpacksPlan | null;
+  procfile: Procfile | null;
+  dockerfileParsed: Dockerfile | null;
+  requirements: RequirementsFile[];
+  builder: BuilderChoice;
+}): StartFacts {
+  const c: StartCandidate[] = [];
+  const r = svc.railway;
+  if (r?.startCommand) {
+    c.push({
+      kind: "railway-start",
+      label: `${r.file} deploy.startCommand`,
+      file: r.file,
+      span: r.startCommand.span,
+      command: r.startCommand.value,
+      readBy: ALL,
+    });
+  }
+  for (const e of r?.environmentStartCommands ?? []) {
+    c.push({
+      kind: "railway-env-start",
+      label: `${r!.file} environments.${e.environment}.deploy.startCommand`,
+      file: r!.file,
+      span: e.command.span,
+      command: e.command.value,
+      readBy: ALL,
+    });
+  }
+  if (svc.railwayPlan?.startCmd) {
+    c.push({
+      kind: "railway-nixpacks-plan",
+      label: `${r!.file} build.nixpacksPlan.start.cmd`,
+      file: r!.file,
+      span: svc.railwayPlan.startCmd.span,
+      command: svc.railwayPlan.startCmd.value,
+      readBy: ["nixpacks"],
+    });
+  }
+  if (svc.nixpacks?.startCmd) {
+    c.push({
+      kind: "nixpacks-start",
+      label: `${svc.nixpacks.doc.file} [start].cmd`,
+      file: svc.nixpacks.doc.file,
+      span: svc.nixpacks.startCmd.span,
+      command: svc.nixpacks.startCmd.value,
+      readBy: ["nixpacks"],
+    });
+  }
+  const proc = svc.procfile ? procfileStartEntry(svc.procfile) : null;
+  if (proc) {
+    c.push({
+      kind: "procfile",
+      label: `${svc.procfile!.file} ${proc.type}`,
+      file: svc.procfile!.file,
+      span: proc.span,
+      command: proc.command,
+      readBy: ["nixpacks", "railpack"],
+    });
+  }
+  if (svc.dockerfileParsed?.command) {
+    c.push({
+      kind: "dockerfile",
+      label: `${svc.dockerfileParsed.file} CMD`,
+      file: svc.dockerfileParsed.file,
+      span: svc.dockerfileParsed.command.span,
+      command: svc.dockerfileParsed.command.text,
+      readBy: ["dockerfile"],
+    });
+  }
+  const deps = new Set(svc.requirements.flatMap((f) => f.requirements.map((q) => q.normalized)));
+  const nixDefault = nixpacksDefaultStart(svc.ws, svc.root, deps);
+  if (nixDefault) c.push({ ...nixDefault, readBy: ["nixpacks"] });
+  const railDefault = railpackDefaultStart(svc.ws, svc.root, deps);
+  if (railDefault) c.push({ ...railDefault, readBy: ["railpack"] });
+
+  const pick = (_b: BuilderName, order: StartSourceKind[]) =>
+    order.map((k) => c.find((x) => x.kind === k)).find((x) => x !== undefined) ?? null;
+  const effective: Record<BuilderName, StartCandidate | null> = {
+    nixpacks: pick("nixpacks", [
+      "railway-start",
+      "railway-nixpacks-plan",
+      "nixpacks-start",
+      "procfile",
+      "nixpacks-default",
+    ]),
+    railpack: pick("railpack", ["railway-start", "procfile", "railpack-default"]),
+    dockerfile: pick("dockerfile", ["railway-start", "dockerfile"]),
+  };
+  return { candidates: c, effective, selected: effective[svc.builder.name] };
+}
+
+type Default = Omit<StartCandidate, "readBy">;
+
+/** Nixpacks python.rs start(): Django (manage.py + django dep) > main.py > pyproject module > none. */
+function nixpacksDefaultStart(ws: Workspace, root: string, deps: Set<string>): Default | null {
+  const f = (n: string) => ws.isFile(joinPath(root, n));
+  if (f("manage.py") && deps.has("django")) {
+    return {
+      kind: "nixpacks-default",
+      label: "Nixpacks default (Django)",
+      file: null,
+      span: null,
+      command: "python manage.py migrate && gunicorn <WSGI_APPLICATION module>",
+    };
+  }
+  if (f("main.py")) {
+    return {
+      kind: "nixpacks-default",
+      label: "Nixpacks default",
+      file: null,
+      span: null,
+      command: "python main.py",
+    };
+  }
+  return null;
+}
+
+/**
+ * Railpack GetStartCommand (core/providers/python/python.go): Django > FastAPI/FastHTML + uvicorn +
+ * main file → `uvicorn main:app …` > Flask + gunicorn + main file > `python <main file>`.
+ */
+const RAILPACK_MAIN_FILES = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"];
+
+function railpackDefaultStart(ws: Workspace, root: string, deps: Set<string>): Default | null {
+  const main = RAILPACK_MAIN_FILES.find((n) => ws.isFile(joinPath(root, n)));
+  const d: Default = {
+    kind: "railpack-default",
+    label: "Railpack default",
+    file: null,
+    span: null,
+    command: "",
+  };
+  if (ws.isFile(joinPath(root, "manage.py")) && deps.has("django")) {
+    return {
+      ...d,
+      label: "Railpack default (Django)",
+      command:
+        "python manage.py migrate && gunicorn --bind 0.0.0.0:${PORT:-8000} <WSGI_APPLICATION>:application",
+    };
+  }
+  if (!main) return null;
+  const has = (prefix: string) => [...deps].some((x) => x.includes(prefix));
+  if ((has("fastapi") || has("python-fasthtml")) && has("uvicorn")) {
+    return { ...d, command: "uvicorn main:app --host 0.0.0.0 --port ${PORT:-8000}" };
+  }
+  if (has("flask") && has("gunicorn"))
+    return { ...d, command: "gunicorn --bind 0.0.0.0:${PORT:-8000} main:app" };
+  return { ...d, command: `python ${main}` };
+}

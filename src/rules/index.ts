@@ -1,0 +1,89 @@
+/** The one catalog of rules. Order here is only the order checks run; findings are sorted later. */
+import builderConfigConflict from "./builder-config-conflict.js";
+import configAsCodeDeprecated from "./config-as-code-deprecated.js";
+import type { RuleContext } from "./context.js";
+import type { Rule } from "./define-rule.js";
+import installMissingFile from "./install-missing-file.js";
+import invalidConfigSyntax from "./invalid-config-syntax.js";
+import lockfileExtraPackage from "./lockfile-extra-package.js";
+import lockfileExtrasMismatch from "./lockfile-extras-mismatch.js";
+import lockfileMissingPackage from "./lockfile-missing-package.js";
+import lockfileVersionMismatch from "./lockfile-version-mismatch.js";
+import nixpacksDeprecated from "./nixpacks-deprecated.js";
+import nixpacksListReplaced from "./nixpacks-list-replaced.js";
+import nixpacksPlanOverridesFile from "./nixpacks-plan-overrides-file.js";
+import nixpacksPythonMissing from "./nixpacks-python-missing.js";
+import nixpacksUnknownKey from "./nixpacks-unknown-key.js";
+import pythonEndOfLife from "./python-end-of-life.js";
+import pythonVersionMismatch from "./python-version-mismatch.js";
+import pythonVersionUnpinned from "./python-version-unpinned.js";
+import pythonVersionUnreadable from "./python-version-unreadable.js";
+import railwayInvalidValue from "./railway-invalid-value.js";
+import railwayPathMissing from "./railway-path-missing.js";
+import railwayUnknownKey from "./railway-unknown-key.js";
+import requirementNotPinned from "./requirement-not-pinned.js";
+import requirementsDuplicate from "./requirements-duplicate.js";
+import startCommandAppNotFound from "./start-command-app-not-found.js";
+import startCommandHost from "./start-command-host.js";
+import startCommandInterpreter from "./start-command-interpreter.js";
+import startCommandMissing from "./start-command-missing.js";
+import startCommandOverridden from "./start-command-overridden.js";
+import startCommandPort from "./start-command-port.js";
+import startCommandReload from "./start-command-reload.js";
+import startCommandServerNotInstalled from "./start-command-server-not-installed.js";
+import unreadableFile from "./unreadable-file.js";
+import venvPathMismatch from "./venv-path-mismatch.js";
+
+export const RULES: ReadonlyArray<Rule<RuleContext>> = [
+  invalidConfigSyntax,
+  unreadableFile,
+  pythonVersionMismatch,
+  pythonVersionUnreadable,
+  pythonEndOfLife,
+  pythonVersionUnpinned,
+  startCommandMissing,
+  startCommandOverridden,
+  startCommandAppNotFound,
+  startCommandHost,
+  startCommandPort,
+  startCommandServerNotInstalled,
+  startCommandInterpreter,
+  startCommandReload,
+  lockfileMissingPackage,
+  lockfileExtraPackage,
+  lockfileVersionMismatch,
+  lockfileExtrasMismatch,
+  requirementsDuplicate,
+  requirementNotPinned,
+  nixpacksUnknownKey,
+  nixpacksListReplaced,
+  nixpacksPlanOverridesFile,
+  nixpacksPythonMissing,
+  installMissingFile,
+  venvPathMismatch,
+  railwayUnknownKey,
+  railwayInvalidValue,
+  railwayPathMissing,
+  builderConfigConflict,
+  configAsCodeDeprecated,
+  nixpacksDeprecated,
+];
+
+/** Rules that live outside the per-service catalog (configuration and suppression handling). */
+export const ENGINE_RULES = [
+  {
+    id: "invalid-deploy-drift-config",
+    defaultSeverity: "error",
+    summary: "deploy-drift's own configuration is invalid",
+  },
+  {
+    id: "suppression-expired",
+    defaultSeverity: "warning",
+    summary: "An `ignore` entry's `until` date has passed",
+  },
+  {
+    id: "rule-crashed",
+    defaultSeverity: "error",
+    summary: "A rule failed on this repository (a deploy-drift bug)",
+  },
+] as const;

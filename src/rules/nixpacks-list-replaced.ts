@@ -1,0 +1,56 @@
+import type { LocatedList } from "../sources/nixpacks.js";
+import type { RuleContext } from "./context.js";
+import { defineRule, type Emit } from "./define-rule.js";
+
+/**
+ * In Nixpacks a later list replaces the earlier one unless it contains `"..."` (merge.rs,
+ * utils.rs fill_auto_in_vec; railway-nixpacks.md §2). So a `nixPkgs`/`nixLibs` list in nixpacks.toml
+ * without `"..."` drops what the Python provider adds (python.rs setup(): the Python package and
+ * `gcc`; nixLibs `zlib` and `stdenv.cc.cc.lib`), and `[phases.install] cmds` replace the provider's
+ * venv + pip install. Named items that were dropped are listed.
+ */
+export default defineRule<RuleContext>({
+  id: "nixpacks-list-replaced",
+  defaultSeverity: "warning",
+  summary: 'A nixpacks.toml list without "..." replaces the Python provider\'s defaults',
+  check: ({ svc }) => {
+    if (svc.builder.name !== "nixpacks" || !svc.nixpacks) return [];
+    const out: Emit[] = [];
+    const file = svc.nixpacks.doc.file;
+    const provider = providerDefaults(svc);
+    const setup = svc.nixpacks.phases.get("setup");
+    const install = svc.nixpacks.phases.get("install");
+    const check = (list: LocatedList | undefined, key: string, defaults: string[], severity?: "notice") => {
+      if (!list || list.extends) return;
+      const kept = new Set(list.items.map((i) => i.value));
+      const dropped = defaults.filter((d) => !kept.has(d));
+      if (dropped.length === 0) return;
+      out.push({
+        span: list.span,
+        ...(severity ? { severity } : {}),
+        message: `\`${key}\` in ${file} has no \`"..."\`, so it replaces the Python provider's list and drops ${dropped.map((d) => `\`${d}\``).join(", ")}`,
+        found: list.items.map((i) => i.value).join(", "),
+        expected: `"...", ${list.items.map((i) => i.value).join(", ")}`,
+        fix: `Add \`"..."\` to the list to extend the provider's defaults instead of replacing them.`,
+      });
+    };
+    check(setup?.lists.nixPkgs, "phases.setup.nixPkgs", provider.nixPkgs);
+    check(setup?.lists.nixLibs, "phases.setup.nixLibs", ["zlib", "stdenv.cc.cc.lib"]);
+    if (provider.install) check(install?.lists.cmds, "phases.install.cmds", [provider.install], "notice");
+    return out;
+  },
+});
+
+export function providerDefaults(svc: RuleContext["svc"]): { nixPkgs: string[]; install: string | null } {
+  const pkg =
+    svc.python.nixpacksFile?.read && !svc.python.nixpacksFile.fallbackReason
+      ? `python${svc.python.nixpacksFile.read.major}${svc.python.nixpacksFile.read.minor}`
+      : "python3";
+  // PackageManager::resolve: requirements.txt first (python.rs).
+  const install = svc.requirementFiles.has(
+    svc.root === "" ? "requirements.txt" : `${svc.root}/requirements.txt`,
+  )
+    ? "python -m venv --copies /opt/venv && . /opt/venv/bin/activate && pip install -r requirements.txt"
+    : null;
+  return { nixPkgs: [pkg, "gcc"], install };
+}

@@ -1,0 +1,61 @@
+import { NIXPACKS_SPEC } from "../sources/nixpacks.js";
+import { describePath, validate } from "../sources/schema.js";
+import type { RuleContext } from "./context.js";
+import { defineRule, type Emit } from "./define-rule.js";
+
+/**
+ * Nixpacks' plan structs have no `deny_unknown_fields` (nixpacks src/nixpacks/plan/mod.rs, phase.rs),
+ * so a misspelt key is silently ignored. Also checks the plan inside railway.json `build.nixpacksPlan`.
+ */
+export default defineRule<RuleContext>({
+  id: "nixpacks-unknown-key",
+  defaultSeverity: "warning",
+  summary: "A Nixpacks config key Nixpacks does not know (silently ignored)",
+  check: ({ svc }) => {
+    const out: Emit[] = [];
+    const mistakes = { startCommand: "cmd", command: "cmd", nixpkgs: "nixPkgs", apt: "aptPkgs" };
+    if (svc.nixpacks?.doc.value) {
+      for (const i of validate(svc.nixpacks.doc, NIXPACKS_SPEC, [], mistakes))
+        out.push(...toEmit(i, svc.nixpacks.doc.file));
+    }
+    if (svc.railway?.nixpacksPlanPath && svc.railwayPlan) {
+      const spec = NIXPACKS_SPEC;
+      const plan = svc.railway.nixpacksPlanPath;
+      const value = svc.railwayPlan.doc.value;
+      if (value) {
+        for (const i of validate(svc.railway.doc, spec, plan, mistakes))
+          out.push(...toEmit(i, svc.railway.file));
+      }
+    }
+    return out;
+  },
+});
+
+function toEmit(i: ReturnType<typeof validate>[number], file: string): Emit[] {
+  if (i.kind === "unknown-key") {
+    return [
+      {
+        span: i.span,
+        message: `\`${describePath(i.path)}\` in ${file} is not a Nixpacks key${i.suggestion ? `; did you mean \`${i.suggestion}\`?` : ""} Nixpacks silently ignores it`,
+        found: i.key,
+        ...(i.suggestion ? { expected: i.suggestion } : {}),
+        fix: i.suggestion
+          ? `Rename it to \`${i.suggestion}\`.`
+          : "Remove it, or move it where Nixpacks reads it.",
+      },
+    ];
+  }
+  if (i.kind === "wrong-type") {
+    return [
+      {
+        span: i.span,
+        severity: "error",
+        message: `\`${describePath(i.path)}\` in ${file} must be a ${i.expected}, found a ${i.found}; Nixpacks fails to parse the plan`,
+        found: i.found,
+        expected: i.expected,
+        fix: `Give \`${describePath(i.path)}\` a ${i.expected} value.`,
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,70 @@
+import { BUILDER_LABEL } from "../facts/builder.js";
+import { sameSpan } from "../model/span.js";
+import { formatVersion, minorOf, sameMinor } from "../python/versions.js";
+import type { RuleContext } from "./context.js";
+import { defineRule, type Emit } from "./define-rule.js";
+
+/**
+ * Every stated Python version must agree with the one the selected builder installs: a different
+ * minor is an error (another interpreter, other wheels), a different patch a warning (Nixpacks ignores
+ * patches; Railpack and Docker honour them exactly — railway-nixpacks.md §1.2, §4).
+ */
+export default defineRule<RuleContext>({
+  id: "python-version-mismatch",
+  defaultSeverity: "error",
+  summary: "Files disagree on the Python version",
+  check: ({ svc }) => {
+    const eff = svc.python.selected;
+    if (!eff.parsed || eff.isDefault) {
+      // No effective version to compare with: compare the stated sources with each other.
+      const stated = svc.python.sources.filter((s) => s.version);
+      const ref = stated[0];
+      if (!ref?.version) return [];
+      return stated.slice(1).flatMap((s): Emit[] =>
+        s.version && !sameMinor(s.version, ref.version!)
+          ? [
+              {
+                span: s.span,
+                message: `${s.file} states Python \`${formatVersion(s.version)}\` but ${ref.file} states \`${formatVersion(ref.version!)}\``,
+                found: formatVersion(s.version),
+                expected: formatVersion(ref.version!),
+                fix: `Make every file name the same Python version (${minorOf(ref.version!)}).`,
+                related: [ref.span],
+              },
+            ]
+          : [],
+      );
+    }
+    const builder = BUILDER_LABEL[eff.builder];
+    const out: Emit[] = [];
+    for (const s of svc.python.sources) {
+      if (!s.version || sameSpan(s.span, eff.span)) continue;
+      const related = eff.span ? [eff.span] : [];
+      if (!sameMinor(s.version, eff.parsed)) {
+        out.push({
+          span: s.span,
+          message: `${s.file} states Python \`${s.raw}\` (${minorOf(s.version)}) but ${builder} will install Python \`${eff.version}\` (from ${eff.from})`,
+          found: formatVersion(s.version),
+          expected: eff.version!,
+          fix: `Set ${s.file} to ${minorOf(eff.parsed)}, or change the source ${builder} reads; all files must name one version.`,
+          related,
+        });
+      } else if (
+        s.version.patch !== null &&
+        eff.parsed.patch !== null &&
+        s.version.patch !== eff.parsed.patch
+      ) {
+        out.push({
+          span: s.span,
+          severity: "warning",
+          message: `${s.file} states Python \`${formatVersion(s.version)}\` but ${builder} will install \`${eff.version}\` (from ${eff.from}); the patch versions differ`,
+          found: formatVersion(s.version),
+          expected: eff.version!,
+          fix: `Use the same patch version (${eff.version}) in every file.`,
+          related,
+        });
+      }
+    }
+    return out;
+  },
+});

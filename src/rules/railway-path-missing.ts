@@ -1,0 +1,44 @@
+import { joinPath, normalizeRelPath } from "../repo/workspace.js";
+import type { RuleContext } from "./context.js";
+import { defineRule, type Emit } from "./define-rule.js";
+
+/**
+ * `build.nixpacksConfigPath` / `build.dockerfilePath` must name a file inside the repository. Nixpacks
+ * bails with "Config file {} does not exist" (read_file_plan, railway-nixpacks.md §2–3.3). Paths that
+ * climb out of the repository are reported and never read.
+ */
+export default defineRule<RuleContext>({
+  id: "railway-path-missing",
+  defaultSeverity: "error",
+  summary: "A path in railway config points to a missing file or outside the repository",
+  check: ({ svc }) => {
+    const r = svc.railway;
+    if (!r) return [];
+    const out: Emit[] = [];
+    for (const [key, v] of [
+      ["nixpacksConfigPath", r.nixpacksConfigPath],
+      ["dockerfilePath", r.dockerfilePath],
+    ] as const) {
+      if (!v) continue;
+      const rel = normalizeRelPath(v.value.replace(/^\.\//, ""), svc.root);
+      if (rel === null || v.value.startsWith("/") || v.value.split(/[\\/]/).includes("..")) {
+        out.push({
+          span: v.span,
+          message: `\`build.${key}\` is \`${v.value}\`, which points outside the service's folder; it was not read`,
+          found: v.value,
+          expected: "a path inside the repository, relative to the service root",
+          fix: `Use a relative path such as \`${key === "dockerfilePath" ? "Dockerfile" : "nixpacks.toml"}\`.`,
+        });
+      } else if (!svc.ws.isFile(rel)) {
+        out.push({
+          span: v.span,
+          message: `\`build.${key}\` is \`${v.value}\` but \`${joinPath(svc.root, v.value)}\` does not exist`,
+          found: v.value,
+          expected: "an existing file",
+          fix: `Create \`${v.value}\` or correct the path.`,
+        });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,34 @@
+import { RAILWAY_KNOWN_MISTAKES, RAILWAY_SPEC } from "../sources/railway.js";
+import { describePath, validate } from "../sources/schema.js";
+import type { RuleContext } from "./context.js";
+import { defineRule } from "./define-rule.js";
+
+/**
+ * A key Railway does not know. Railway's schema is not public; the key list is rebuilt from its docs,
+ * CLI and GraphQL schema (railway-nixpacks.md §3.2) — `nixpacksPath`, for one, appears in none of
+ * them (§3.3). Unknown keys are warnings: a key we do not know may still be accepted.
+ */
+export default defineRule<RuleContext>({
+  id: "railway-unknown-key",
+  defaultSeverity: "warning",
+  summary: "railway.json / railway.toml has a key Railway does not know",
+  check: ({ svc }) => {
+    const r = svc.railway;
+    if (!r?.doc.value) return [];
+    return validate(r.doc, RAILWAY_SPEC, [], RAILWAY_KNOWN_MISTAKES).flatMap((i) =>
+      i.kind === "unknown-key"
+        ? [
+            {
+              span: i.span,
+              message: `\`${describePath(i.path)}\` is not a Railway config key${i.suggestion ? `; did you mean \`${i.suggestion}\`?` : ""} Railway ignores it`,
+              found: i.key,
+              ...(i.suggestion ? { expected: i.suggestion } : {}),
+              fix: i.suggestion
+                ? `Rename \`${i.key}\` to \`${i.suggestion}\`${i.suggestion === "nixpacksConfigPath" ? " (a path to the Nixpacks config file, e.g. `nixpacks.toml`)" : ""}, or remove it.`
+                : `Remove \`${i.key}\`; see Railway's config-as-code reference for valid keys.`,
+            },
+          ]
+        : [],
+    );
+  },
+});

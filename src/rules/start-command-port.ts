@@ -1,0 +1,48 @@
+import type { RuleContext } from "./context.js";
+import { defineRule, type Emit } from "./define-rule.js";
+
+/**
+ * Railway injects `PORT` and routes to it; a server must listen on `$PORT` (or `${PORT:-8000}`).
+ * A fixed port works only if the service's target port is set to match, so this is a warning.
+ * Workers and scripts (`python bot.py`) that serve no HTTP are not checked.
+ */
+const HTTP_SERVERS = new Set([
+  "uvicorn",
+  "gunicorn",
+  "hypercorn",
+  "daphne",
+  "granian",
+  "fastapi-cli",
+  "flask",
+  "django-runserver",
+]);
+
+export default defineRule<RuleContext>({
+  id: "start-command-port",
+  defaultSeverity: "warning",
+  summary: "The server does not take its port from $PORT",
+  check: ({ svc }) => {
+    const out: Emit[] = [];
+    for (const a of svc.commands) {
+      const inv = a.parsed.server;
+      if (!inv || !HTTP_SERVERS.has(inv.kind) || inv.portFromEnv) continue;
+      if (inv.configFile && !inv.port) continue;
+      const d = a.parsed.diagnostics.find((x) => x.message.includes("single quotes"));
+      out.push({
+        span: a.spanOf(inv.port ?? inv.bind ?? inv.executable),
+        message: d
+          ? `${a.candidate.label}: ${d.message}`
+          : inv.port
+            ? `${a.candidate.label} listens on fixed port \`${inv.port.text}\`, not on Railway's \`$PORT\``
+            : `${a.candidate.label} starts ${inv.kind} without a port, so it listens on its default, not on Railway's \`$PORT\``,
+        found: inv.port?.text ?? "(default port)",
+        expected: "$PORT",
+        fix:
+          inv.kind === "gunicorn" || inv.kind === "hypercorn"
+            ? "Use `--bind 0.0.0.0:$PORT`."
+            : "Add `--port $PORT`.",
+      });
+    }
+    return out;
+  },
+});

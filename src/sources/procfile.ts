@@ -1,0 +1,80 @@
+/**
+ * Procfile: `<process type>: <command>` per line (Heroku Procfile format; Nixpacks and Railpack read
+ * `web`, then `worker`, then others). Lines that are neither blank, comments nor entries are reported.
+ */
+import type { Diagnostic } from "../model/finding.js";
+import type { Span } from "../model/span.js";
+
+export interface ProcfileEntry {
+  type: string;
+  command: string;
+  /** Span of the command text. */
+  span: Span;
+  typeSpan: Span;
+}
+
+export interface Procfile {
+  file: string;
+  entries: ProcfileEntry[];
+  diagnostics: Diagnostic[];
+}
+
+export function parseProcfile(file: string, text: string): Procfile {
+  const entries: ProcfileEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  text.split("\n").forEach((raw, i) => {
+    const line = raw.replace(/\r$/, "");
+    if (line.trim() === "" || line.trimStart().startsWith("#")) return;
+    // Heroku's parser: ^([A-Za-z0-9_-]+):\s*(.+)$
+    const m = /^([A-Za-z0-9_-]+):\s*(.*)$/.exec(line);
+    const n = i + 1;
+    if (!m) {
+      diagnostics.push({
+        message: `line ${n} of ${file} is not a \`type: command\` entry`,
+        span: { file, line: n, column: 1, endLine: n, endColumn: line.length + 1 },
+        fix: "Write each process as `web: <command>`.",
+      });
+      return;
+    }
+    const type = m[1]!;
+    const command = m[2]!.trim();
+    const col = line.indexOf(m[2]!, type.length + 1) + 1 + (m[2]!.length - m[2]!.trimStart().length);
+    if (command === "") {
+      diagnostics.push({
+        message: `the \`${type}\` process in ${file} has no command`,
+        span: { file, line: n, column: 1, endLine: n, endColumn: line.length + 1 },
+        fix: `Give \`${type}:\` a command or remove the line.`,
+      });
+      return;
+    }
+    if (entries.some((e) => e.type === type)) {
+      diagnostics.push({
+        message: `the \`${type}\` process is defined twice in ${file}`,
+        span: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
+        fix: "Keep one definition per process type.",
+        severity: "warning",
+      });
+    }
+    entries.push({
+      type,
+      command,
+      span: { file, line: n, column: col, endLine: n, endColumn: col + command.length },
+      typeSpan: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
+    });
+  });
+  return { file, entries, diagnostics };
+}
+
+/**
+ * The Procfile entry a builder starts. Nixpacks: `web`, else `worker`, else the first other entry in
+ * alphabetical order, never `release` (src/providers/procfile.rs). Railpack: web > worker > any.
+ */
+export function procfileStartEntry(p: Procfile): ProcfileEntry | null {
+  const byType = (t: string) => p.entries.find((e) => e.type === t);
+  return (
+    byType("web") ??
+    byType("worker") ??
+    [...p.entries].filter((e) => e.type !== "release").sort((a, b) => a.type.localeCompare(b.type))[0] ??
+    null
+  );
+}

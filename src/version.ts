@@ -1,0 +1,2 @@
+/** deploy-drift's version, reported in JSON and SARIF. Kept in step with package.json by a test. */
+export const VERSION = "0.1.0";
