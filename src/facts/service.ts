@@ -10,7 +10,7 @@ import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
 import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
 import { type NixpacksPlan, readPlan } from "../sources/nixpacks.js";
 import { type Procfile, parseProcfile } from "../sources/procfile.js";
-import { type RailwayConfig, readRailway } from "../sources/railway.js";
+import { type RailwayConfig, readRailway, resolveConfigPath } from "../sources/railway.js";
 import { loadRequirementsGraph, type RequirementsGraph } from "../sources/requirements/load.js";
 import type { RequirementsFile } from "../sources/requirements/parse.js";
 import {
@@ -20,6 +20,7 @@ import {
   type VersionFile,
 } from "../sources/version-files.js";
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
+import { collectEnv, type EnvFacts } from "./env.js";
 import { type LockPair, pairLocks } from "./locks.js";
 import { derivePython, type PythonFacts } from "./python.js";
 import { type AnalyzedCommand, analyzeCommands } from "./server.js";
@@ -61,6 +62,8 @@ export interface ServiceFacts {
   start: StartFacts;
   /** Start commands the selected builder reads, parsed and resolved once for all rules. */
   commands: AnalyzedCommand[];
+  /** Environment variables: read by the code, declared in docs/railway.ts, committed secrets. */
+  env: EnvFacts;
 }
 
 export function path(svc: { root: string }, name: string): string {
@@ -126,10 +129,8 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
   let nixFile: string | null = null;
   const configured = railway?.nixpacksConfigPath?.value;
   if (configured !== undefined) {
-    const candidate = joinPath(root, configured.replace(/^\.\//, ""));
-    if (!configured.startsWith("/") && !configured.split(/[\\/]/).includes("..") && ws.isFile(candidate)) {
-      nixFile = candidate;
-    }
+    const r = resolveConfigPath(ws, root, configured);
+    if (r.kind === "found") nixFile = r.path;
   } else if (exists("nixpacks.toml")) nixFile = p("nixpacks.toml");
   else if (exists("nixpacks.json")) nixFile = p("nixpacks.json");
   const nixDoc = nixFile ? loadDoc(ws, nixFile, problems) : null;
@@ -162,13 +163,15 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
   }
 
   const dockerfilePath = railway?.dockerfilePath?.value;
-  const dockerfile = dockerfilePath
-    ? ws.isFile(joinPath(root, dockerfilePath))
-      ? joinPath(root, dockerfilePath)
-      : null
-    : exists("Dockerfile")
-      ? p("Dockerfile")
-      : null;
+  const dockerResolved = dockerfilePath === undefined ? null : resolveConfigPath(ws, root, dockerfilePath);
+  const dockerfile =
+    dockerResolved === null
+      ? exists("Dockerfile")
+        ? p("Dockerfile")
+        : null
+      : dockerResolved.kind === "found"
+        ? dockerResolved.path
+        : null;
 
   const dockerText = dockerfile ? readText(ws, dockerfile, problems) : null;
   const dockerfileParsed = dockerfile && dockerText !== null ? parseDockerfile(dockerfile, dockerText) : null;
@@ -196,7 +199,10 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
   const python = derivePython({ ...base, builder });
   const start = deriveStart({ ...base, builder });
   const commands = analyzeCommands(ws, root, start.candidates, builder.name);
-  return { ...base, lockPairs, builder, python, start, commands };
+  // railway.ts declarations join here (4th argument) once .railway/railway.ts is parsed.
+  const env = collectEnv(ws, root, files);
+  for (const d of env.diagnostics) problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
+  return { ...base, lockPairs, builder, python, start, commands, env };
 }
 
 /** requirements.txt, requirements.lock, requirements-dev.txt, requirements/base.txt, *.in ... */

@@ -44,7 +44,7 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
   {
     group: "Runtime",
     item: "One start command, no differing overrides",
-    rules: ["start-command-overridden", "start-command-missing"],
+    rules: ["start-command-overridden", "start-command-missing", "start-command-syntax"],
   },
   { group: "Runtime", item: "App module and object exist", rules: ["start-command-app-not-found"] },
   { group: "Runtime", item: "Binds all interfaces (0.0.0.0)", rules: ["start-command-host"] },

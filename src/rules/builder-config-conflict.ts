@@ -47,7 +47,11 @@ export default defineRule<RuleContext>({
       for (const i of ignored) {
         out.push({
           span: b?.span ?? i.span,
-          message: `${svc.builder.reason}, so ${i.what} is ignored: its packages, phases and start command do not apply`,
+          // Without a builder in code the service may still be on Nixpacks in the dashboard.
+          ...(b ? {} : { severity: "notice" as const }),
+          message: b
+            ? `${svc.builder.reason}, so ${i.what} is ignored: its packages, phases and start command do not apply`
+            : `No builder is set in code; Railway builds new services with Railpack, which ignores ${i.what}. If this service still uses Nixpacks in the dashboard, it moves to Railpack when Nixpacks goes away`,
           found: "Nixpacks-only configuration",
           expected: "railpack.json (or builder NIXPACKS)",
           fix: "Move what you need to `railpack.json` (packages, buildAptPackages, deploy.startCommand) or railway config, then delete the Nixpacks config.",

@@ -31,6 +31,7 @@ import startCommandOverridden from "./start-command-overridden.js";
 import startCommandPort from "./start-command-port.js";
 import startCommandReload from "./start-command-reload.js";
 import startCommandServerNotInstalled from "./start-command-server-not-installed.js";
+import startCommandSyntax from "./start-command-syntax.js";
 import unreadableFile from "./unreadable-file.js";
 import venvPathMismatch from "./venv-path-mismatch.js";
 
@@ -43,6 +44,7 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   pythonVersionUnpinned,
   startCommandMissing,
   startCommandOverridden,
+  startCommandSyntax,
   startCommandAppNotFound,
   startCommandHost,
   startCommandPort,

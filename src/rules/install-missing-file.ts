@@ -21,9 +21,13 @@ export default defineRule<RuleContext>({
     }
     for (const list of lists) {
       for (const item of list.items) {
-        for (const seg of parseStartCommand(item.value).segments) {
+        parseStartCommand(item.value).segments.forEach((seg) => {
           const words = seg.words.map((w) => w.text);
-          words.forEach((w, i) => {
+          // Only pip installs read requirement files: `pip install`, `python -m pip install`, `uv pip install`.
+          const pip = words.findIndex((w) => /(^|\/)pip3?$/.test(w));
+          if (pip < 0 || words[pip + 1] !== "install") return;
+          words.slice(pip + 2).forEach((w, j) => {
+            const i = j + pip + 2;
             const flag = /^(-r|--requirement|-c|--constraint)$/.test(w)
               ? words[i + 1]
               : /^(?:--requirement|--constraint)=(.+)$/.exec(w)?.[1];
@@ -41,7 +45,7 @@ export default defineRule<RuleContext>({
               fix: "Correct the path, or commit the file.",
             });
           });
-        }
+        });
       }
     }
     return out;

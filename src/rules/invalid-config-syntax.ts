@@ -9,10 +9,16 @@ export default defineRule<RuleContext>({
   check: ({ svc }) =>
     svc.problems
       .filter((p) => p.kind === "syntax")
-      .map((p) => ({
-        span: p.diagnostic.span,
-        message: p.diagnostic.message,
-        fix: p.diagnostic.fix ?? `Fix the syntax of \`${p.file}\`.`,
-        ...(p.diagnostic.severity ? { severity: p.diagnostic.severity } : {}),
-      })),
+      .map((p) => {
+        // A Dockerfile build never reads the Procfile or nixpacks config: broken ones are dead files.
+        const dead =
+          svc.builder.name === "dockerfile" && /(^|\/)(Procfile|nixpacks\.(toml|json))$/.test(p.file);
+        const severity = dead ? "warning" : p.diagnostic.severity;
+        return {
+          span: p.diagnostic.span,
+          message: p.diagnostic.message,
+          fix: p.diagnostic.fix ?? `Fix the syntax of \`${p.file}\`.`,
+          ...(severity ? { severity } : {}),
+        };
+      }),
 });

@@ -1,3 +1,4 @@
+import { isNixPythonInterpreter } from "../python/versions.js";
 import type { LocatedList } from "../sources/nixpacks.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
@@ -23,7 +24,9 @@ export default defineRule<RuleContext>({
     const check = (list: LocatedList | undefined, key: string, defaults: string[], severity?: "notice") => {
       if (!list || list.extends) return;
       const kept = new Set(list.items.map((i) => i.value));
-      const dropped = defaults.filter((d) => !kept.has(d));
+      // A list that names its own Python interpreter has not lost the provider's one.
+      const hasPython = list.items.some((i) => isNixPythonInterpreter(i.value));
+      const dropped = defaults.filter((d) => !kept.has(d) && !(hasPython && isNixPythonInterpreter(d)));
       if (dropped.length === 0) return;
       out.push({
         span: list.span,

@@ -1,3 +1,4 @@
+import type { SourceKind } from "../facts/python.js";
 import { NIXPACKS_DEFAULT_DESCRIPTION } from "../python/versions.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
@@ -30,6 +31,8 @@ export default defineRule<RuleContext>({
       if (s.problem) {
         out.push({
           span: s.span,
+          // Only the selected builder's own inputs break the deploy; other files are drift to tidy.
+          ...(readBySelected(svc, s.kind) ? {} : { severity: "warning" as const }),
           message: `${s.file} ${s.problem}: \`${s.raw}\``,
           found: s.raw,
           expected: s.kind === "runtime.txt" ? "`python-X.Y.Z`" : "`X.Y` or `X.Y.Z`",
@@ -43,3 +46,24 @@ export default defineRule<RuleContext>({
     return out;
   },
 });
+
+/** Whether the selected builder reads this kind of source (railway-nixpacks.md §1.2, §4). */
+function readBySelected(svc: RuleContext["svc"], kind: SourceKind): boolean {
+  switch (svc.builder.name) {
+    case "nixpacks":
+      return (
+        svc.python.nixpacksFile?.source.kind === kind ||
+        kind === "nixpacks-nixpkgs" ||
+        kind === "railway-nixpkgs"
+      );
+    case "railpack":
+      return (
+        kind === ".python-version" ||
+        kind === "runtime.txt" ||
+        kind === ".tool-versions" ||
+        kind === "Pipfile"
+      );
+    case "dockerfile":
+      return false;
+  }
+}

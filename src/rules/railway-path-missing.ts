@@ -1,4 +1,4 @@
-import { joinPath, normalizeRelPath } from "../repo/workspace.js";
+import { resolveConfigPath } from "../sources/railway.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -20,19 +20,19 @@ export default defineRule<RuleContext>({
       ["dockerfilePath", r.dockerfilePath],
     ] as const) {
       if (!v) continue;
-      const rel = normalizeRelPath(v.value.replace(/^\.\//, ""), svc.root);
-      if (rel === null || v.value.startsWith("/") || v.value.split(/[\\/]/).includes("..")) {
+      const res = resolveConfigPath(svc.ws, svc.root, v.value);
+      if (res.kind === "outside") {
         out.push({
           span: v.span,
-          message: `\`build.${key}\` is \`${v.value}\`, which points outside the service's folder; it was not read`,
+          message: `\`build.${key}\` is \`${v.value}\`, which points outside the repository; it was not read`,
           found: v.value,
-          expected: "a path inside the repository, relative to the service root",
-          fix: `Use a relative path such as \`${key === "dockerfilePath" ? "Dockerfile" : "nixpacks.toml"}\`.`,
+          expected: "a path inside the repository",
+          fix: `Use a path inside the repository, such as \`${key === "dockerfilePath" ? "Dockerfile" : "nixpacks.toml"}\`.`,
         });
-      } else if (!svc.ws.isFile(rel)) {
+      } else if (res.kind === "missing") {
         out.push({
           span: v.span,
-          message: `\`build.${key}\` is \`${v.value}\` but \`${joinPath(svc.root, v.value)}\` does not exist`,
+          message: `\`build.${key}\` is \`${v.value}\` but no such file exists (tried ${res.tried.map((t) => `\`${t}\``).join(", ")})`,
           found: v.value,
           expected: "an existing file",
           fix: `Create \`${v.value}\` or correct the path.`,

@@ -13,6 +13,12 @@ export default defineRule<RuleContext>({
   check: ({ svc }) => {
     if (svc.start.selected || svc.requirementFiles.size === 0) return [];
     if (svc.builder.name === "dockerfile") return [];
+    // Without Railway-specific files the start command may well live in the dashboard, which the
+    // repository cannot show: only a service configured in code is held to it.
+    if (!svc.railway && !svc.nixpacks && !svc.procfile) return [];
+    // With no builder set in code the service may still build with Nixpacks (older services keep it):
+    // only report when no builder would find a start command.
+    if (!svc.builder.configured && (svc.start.effective.nixpacks || svc.start.effective.railpack)) return [];
     return [
       {
         span: null,

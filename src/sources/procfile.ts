@@ -22,6 +22,7 @@ export interface Procfile {
 export function parseProcfile(file: string, text: string): Procfile {
   const entries: ProcfileEntry[] = [];
   const diagnostics: Diagnostic[] = [];
+  const badLines: number[] = [];
   text.split("\n").forEach((raw, i) => {
     const line = raw.replace(/\r$/, "");
     if (line.trim() === "" || line.trimStart().startsWith("#")) return;
@@ -29,11 +30,7 @@ export function parseProcfile(file: string, text: string): Procfile {
     const m = /^([A-Za-z0-9_-]+):\s*(.*)$/.exec(line);
     const n = i + 1;
     if (!m) {
-      diagnostics.push({
-        message: `line ${n} of ${file} is not a \`type: command\` entry`,
-        span: { file, line: n, column: 1, endLine: n, endColumn: line.length + 1 },
-        fix: "Write each process as `web: <command>`.",
-      });
+      badLines.push(n);
       return;
     }
     const type = m[1]!;
@@ -62,6 +59,16 @@ export function parseProcfile(file: string, text: string): Procfile {
       typeSpan: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
     });
   });
+  if (badLines.length > 0) {
+    // Nixpacks reads the Procfile as YAML into a map of strings (src/providers/procfile.rs
+    // `app.read_yaml("Procfile")`), so stray lines fail the build; one finding says how many.
+    const first = badLines[0]!;
+    diagnostics.unshift({
+      message: `${badLines.length === 1 ? `line ${first}` : `${badLines.length} lines (first: line ${first})`} of ${file} ${badLines.length === 1 ? "is not a" : "are not"} \`type: command\` ${badLines.length === 1 ? "entry" : "entries"}; Nixpacks reads the Procfile as YAML and fails on it`,
+      span: { file, line: first, column: 1 },
+      fix: "Keep only `type: command` lines (e.g. `web: gunicorn app:app`); move notes to a README.",
+    });
+  }
   return { file, entries, diagnostics };
 }
 

@@ -5,6 +5,7 @@
  * case-insensitively (the docs' TOML example uses `builder = "railpack"`).
  */
 import type { Located } from "../model/span.js";
+import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
 import type { ConfigDoc, Path } from "./doc.js";
 import { readString } from "./nixpacks.js";
 import type { FieldSpec } from "./schema.js";
@@ -116,4 +117,26 @@ export function readRailway(doc: ConfigDoc): RailwayConfig {
     environmentStartCommands: envs,
     nixpacksPlanPath: plan && typeof plan === "object" ? ["build", "nixpacksPlan"] : null,
   };
+}
+
+/**
+ * Resolves a path written in railway config (`nixpacksConfigPath`, `dockerfilePath`). Railway does not
+ * say whether it is relative to the service's Root Directory or to the repository (real configs use
+ * both, e.g. `nixpacksConfigPath: "backend/nixpacks.toml"` inside backend/railway.json), so both are
+ * tried, root-relative first. A path that leaves the repository is never resolved.
+ */
+export function resolveConfigPath(
+  ws: Workspace,
+  root: string,
+  value: string,
+): { kind: "found"; path: string } | { kind: "missing"; tried: string[] } | { kind: "outside" } {
+  const v = value.trim().replace(/^\.\//, "");
+  // "/backend/nixpacks.toml" is repository-absolute; otherwise try the service root, then the repo.
+  const candidates = v.startsWith("/")
+    ? [normalizeRelPath(v.slice(1))]
+    : [normalizeRelPath(v, root), normalizeRelPath(v)];
+  const inside = [...new Set(candidates.filter((p): p is string => p !== null && p !== ""))];
+  if (inside.length === 0) return { kind: "outside" };
+  for (const p of inside) if (ws.isFile(p)) return { kind: "found", path: p };
+  return { kind: "missing", tried: inside };
 }
