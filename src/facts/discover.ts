@@ -1,6 +1,8 @@
 /**
  * Service discovery: every folder below the scanned root that holds deployment files is a service
- * root. Folders that hold tests, fixtures or docs are not services (a `docs/requirements.txt` for
+ * root. A folder with only a Nixpacks config is not (railway config can point at it through
+ * `nixpacksConfigPath`); its service is the one whose Python files sit beside the config. Folders that
+ * hold tests, fixtures or docs are not services (a `docs/requirements.txt` for
  * Read the Docs is not a deployment), except when named explicitly.
  */
 import { basename, dirname, type Workspace } from "../repo/workspace.js";
@@ -12,8 +14,6 @@ export const SERVICE_MARKERS = new Set([
   "pyproject.toml",
   "Pipfile",
   "Procfile",
-  "nixpacks.toml",
-  "nixpacks.json",
   "railway.json",
   "railway.toml",
   "runtime.txt",

@@ -108,7 +108,7 @@ export function railpackReadPythonVersionFile(content: string): PyVersion | null
   for (const line of content.split(/\r?\n/)) {
     const t = line.trim();
     if (t === "" || t.startsWith("#")) continue;
-    return parseStrictVersion(t.replace(/^python-?/, ""));
+    return parseStrictVersion(t);
   }
   return null;
 }

@@ -12,7 +12,8 @@ export default defineRule<RuleContext>({
   summary: "No file pins the Python version",
   check: ({ svc }) => {
     if (svc.builder.name === "dockerfile") return [];
-    if (svc.python.sources.some((s) => s.version)) return [];
+    // Any version source counts, readable or not (an unreadable one is python-version-unreadable's).
+    if (svc.python.sources.length > 0) return [];
     const hasPython = svc.requirementFiles.size > 0 || svc.procfile !== null || svc.nixpacks !== null;
     if (!hasPython) return [];
     return [

@@ -21,7 +21,7 @@ export default defineRule<RuleContext>({
       if (nixSelected && nix?.source === s && nix.fallbackReason) {
         out.push({
           span: s.span,
-          message: `${s.file} holds \`${s.raw}\`: ${nix.fallbackReason} (${NIXPACKS_DEFAULT_DESCRIPTION})`,
+          message: `${s.file}: ${nix.fallbackReason} (${NIXPACKS_DEFAULT_DESCRIPTION})`,
           found: s.raw,
           expected: "a single line such as `3.11` or `3.11.9`",
           fix: `Write only the version in ${s.file}, e.g. \`3.11.9\`, with no comments or ranges.`,

@@ -68,11 +68,26 @@ export function parseJsonDoc(file: string, text: string): ConfigDoc {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   // Only the first syntax error is reported: later ones are usually cascades of it.
-  const diagnostics: Diagnostic[] = errors.slice(0, 1).map((e) => ({
-    message: `${file} is not valid JSON: ${describeJsonError(printParseErrorCode(e.error))}`,
-    span: idx.span(file, e.offset, e.offset + e.length),
-    fix: "Fix the JSON syntax; Railway rejects or ignores a config file it cannot parse.",
-  }));
+  const diagnostics: Diagnostic[] = errors.slice(0, 1).map((e) => {
+    const code = printParseErrorCode(e.error);
+    // jsonc-parser reports a trailing comma at the `}`/`]` after it; point at the comma itself.
+    if (code === "PropertyNameExpected" || code === "ValueExpected") {
+      let k = e.offset - 1;
+      while (k >= 0 && /\s/.test(text[k]!)) k--;
+      if (text[k] === ",") {
+        return {
+          message: `${file} is not valid JSON: trailing comma`,
+          span: idx.span(file, k, k + 1),
+          fix: "Remove the comma after the last item; JSON does not allow trailing commas.",
+        };
+      }
+    }
+    return {
+      message: `${file} is not valid JSON: ${describeJsonError(code)}`,
+      span: idx.span(file, e.offset, e.offset + e.length),
+      fix: "Fix the JSON syntax; Railway rejects or ignores a config file it cannot parse.",
+    };
+  });
   const positions = new Map<string, Pos>();
   if (!tree || errors.length > 0) return new PositionedDoc(file, "json", null, diagnostics, positions);
   const walk = (node: JsonNode, path: (string | number)[], key: Span | null) => {
