@@ -1,0 +1,152 @@
+import { getOctokit } from "@actions/github";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+
+/**
+ * The GitHub REST calls the action makes, bound to one repository. Publishing code depends on this
+ * interface only, so unit tests inject a fake; `octokitApi` adapts a real Octokit (used by the action and
+ * exercised end to end against a local fake API).
+ */
+export interface IssueComment {
+  id: number;
+  body?: string | null;
+  user: { login: string; type: string } | null;
+  performed_via_github_app?: { slug?: string } | null;
+  created_at: string;
+  html_url: string;
+}
+
+export interface CheckAnnotationBody {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+}
+
+export interface CheckOutputBody {
+  title: string;
+  summary: string;
+  annotations?: CheckAnnotationBody[];
+}
+
+export type Conclusion = "success" | "failure" | "neutral";
+
+export interface CheckRunCreateBody {
+  name: string;
+  head_sha: string;
+  status: "completed";
+  conclusion: Conclusion;
+  started_at: string;
+  completed_at: string;
+  details_url?: string;
+  output: CheckOutputBody;
+}
+
+export interface CheckRunUpdateBody {
+  output: CheckOutputBody;
+}
+
+export interface GitHubApi {
+  /** Every comment on the issue or PR, oldest first, across all pages. */
+  listIssueComments(issue: number): Promise<IssueComment[]>;
+  createIssueComment(issue: number, body: string): Promise<IssueComment>;
+  updateIssueComment(id: number, body: string): Promise<IssueComment>;
+  deleteIssueComment(id: number): Promise<void>;
+  createCheckRun(body: CheckRunCreateBody): Promise<{ id: number; html_url: string | null }>;
+  updateCheckRun(id: number, body: CheckRunUpdateBody): Promise<void>;
+}
+
+/** HTTP status of a failed request (Octokit's RequestError), or undefined for other errors. */
+export function statusOf(e: unknown): number | undefined {
+  const s = (e as { status?: unknown } | null)?.status;
+  return typeof s === "number" ? s : undefined;
+}
+
+export function describeError(e: unknown): string {
+  const status = statusOf(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  return status === undefined ? msg : `HTTP ${status}: ${msg}`;
+}
+
+export interface ClientLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/**
+ * Retry and throttling policy.
+ * - plugin-retry: 5xx and network errors (surfaced as 500) are retried; 4xx are not (its default
+ *   doNotRetry list: 400, 401, 403, 404, 410, 422, 451). Two retries after 1 s and 4 s, (n+1)² × base:
+ *   a single transient 502 costs one second, and a real outage fails within ~5 s, never blocking a CI run
+ *   for long. The base is fixed, not read from the environment, so tests run the shipped behaviour.
+ * - plugin-throttling: writes are serialised (1 s apart, 3 s for notification-triggering routes such as
+ *   creating a comment). A primary or secondary rate limit is waited out once when the wait is at most
+ *   two minutes; otherwise the request fails and publishing falls back.
+ */
+export const RETRY_OPTIONS = { retries: 2, retryAfterBaseValue: 1000 } as const;
+const MAX_RATE_LIMIT_WAIT_S = 120;
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export function createOctokit(token: string, log: ClientLog): Octokit {
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+      const what = `${options.method ?? ""} ${options.url ?? ""}`.trim();
+      if (retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
+        log.info(`GitHub ${kind} rate limit on ${what}; retrying after ${retryAfter} s`);
+        return true;
+      }
+      log.warning(`GitHub ${kind} rate limit on ${what}; giving up (retry after ${retryAfter} s)`);
+      return false;
+    };
+  return getOctokit(
+    token,
+    {
+      retry: { ...RETRY_OPTIONS },
+      throttle: { onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
+    },
+    retry,
+    throttling,
+  );
+}
+
+export function octokitApi(octokit: Octokit, owner: string, repo: string): GitHubApi {
+  const rest = octokit.rest;
+  return {
+    async listIssueComments(issue) {
+      const out: IssueComment[] = [];
+      for await (const page of octokit.paginate.iterator(rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issue,
+        per_page: 100,
+      })) {
+        out.push(...(page.data as IssueComment[]));
+      }
+      return out;
+    },
+    async createIssueComment(issue, body) {
+      const r = await rest.issues.createComment({ owner, repo, issue_number: issue, body });
+      return r.data as IssueComment;
+    },
+    async updateIssueComment(id, body) {
+      const r = await rest.issues.updateComment({ owner, repo, comment_id: id, body });
+      return r.data as IssueComment;
+    },
+    async deleteIssueComment(id) {
+      await rest.issues.deleteComment({ owner, repo, comment_id: id });
+    },
+    async createCheckRun(body) {
+      const r = await rest.checks.create({ owner, repo, ...body });
+      return { id: r.data.id, html_url: r.data.html_url ?? null };
+    },
+    async updateCheckRun(id, body) {
+      await rest.checks.update({ owner, repo, check_run_id: id, ...body });
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/action.js";
+import type { ActionContext } from "../../src/github/context.js";
+import { FakeApi, HttpError, recordingIO } from "./helpers.js";
+
+const FIXTURE = new URL("../fixtures/github/repo-clean/", import.meta.url);
+const payload = JSON.parse(
+  fs.readFileSync(new URL("../fixtures/github/pull_request.synchronize.json", import.meta.url), "utf8"),
+);
+const context = (over: Partial<ActionContext> = {}): ActionContext => ({
+  eventName: "pull_request",
+  sha: "merge0000",
+  workflow: "CI",
+  actor: "Codertocat",
+  runId: 9,
+  runAttempt: 1,
+  serverUrl: "https://github.com",
+  repo: { owner: "Codertocat", repo: "Hello-World" },
+  payload,
+  ...over,
+});
+
+/** A repository whose service lives in `sub` (or the root), with `missing` lock errors. */
+function repo(missing: number, sub = ""): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-drift-unit-"));
+  const dir = path.join(root, sub);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.cpSync(FIXTURE, dir, { recursive: true });
+  const extra = Array.from({ length: missing }, (_, i) => `missing-pkg-${i}==1.0`).join("\n");
+  if (missing) fs.appendFileSync(path.join(dir, "requirements.in"), `${extra}\n`);
+  return root;
+}
+
+async function go(opts: {
+  missing?: number;
+  sub?: string;
+  inputs?: Record<string, string>;
+  api?: FakeApi;
+  ctx?: Partial<ActionContext>;
+}) {
+  const root = repo(opts.missing ?? 0, opts.sub ?? "");
+  const io = recordingIO({ "github-token": "t", ...opts.inputs });
+  const api = opts.api ?? new FakeApi();
+  const outcome = await run({
+    io,
+    context: context(opts.ctx),
+    api: () => api,
+    now: () => new Date("2026-11-26T12:00:00Z"),
+    env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
+  });
+  return { io, api, outcome, rec: io.rec };
+}
+
+describe("run()", () => {
+  it("publishes comment and check run, sets outputs, writes the summary, fails on blocking findings", async () => {
+    const { rec, api, outcome } = await go({ missing: 2 });
+    expect(api.calls.map((c) => c.op)).toEqual(["list", "create", "list", "createCheck"]);
+    expect(rec.outputs).toMatchObject({ errors: "2", warnings: "0", notices: "0", blocking: "true" });
+    expect(rec.outputs["python-version"]).toBe("3.12.7");
+    expect(rec.outputs["lockfile-in-sync"]).toBe("false");
+    expect(JSON.parse(fs.readFileSync(rec.outputs["report-json"]!, "utf8")).counts.error).toBe(2);
+    expect(fs.existsSync(rec.outputs.sarif!)).toBe(true);
+    expect(rec.summary).toHaveLength(1);
+    expect(rec.failed).toEqual([
+      expect.stringMatching(/^deploy-drift: 2 findings at or above fail-on `error`/),
+    ]);
+    expect(rec.annotations).toEqual([]); // the check run carries them
+    expect(outcome.fallback).toBeNull();
+  });
+
+  it("prefixes working-directory so annotation paths are relative to the repository root", async () => {
+    const { api, rec } = await go({
+      missing: 1,
+      sub: "services/api",
+      inputs: { "working-directory": "services/api" },
+    });
+    const create = api.calls.find((c) => c.op === "createCheck");
+    if (create?.op !== "createCheck") throw new Error("no check run");
+    expect(create.body.output.annotations![0]!.path).toBe("services/api/requirements.in");
+    const marker = api.comments[0]!.body!.split("\n")[0];
+    expect(marker).toBe("<!-- deploy-drift:sticky workflow=CI dir=services%2Fapi -->");
+    const sarif = JSON.parse(fs.readFileSync(rec.outputs.sarif!, "utf8"));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      "services/api/requirements.in",
+    );
+  });
+
+  it("reads config relative to the repository root, also above working-directory", async () => {
+    const root = repo(0, "services/api");
+    fs.writeFileSync(path.join(root, "deploy-drift.toml"), "fail-on = [\n");
+    const io = recordingIO({
+      "github-token": "t",
+      "working-directory": "services/api",
+      config: "deploy-drift.toml",
+    });
+    const api = new FakeApi();
+    const outcome = await run({
+      io,
+      context: context(),
+      api: () => api,
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
+    });
+    const files = outcome.report!.findings.map((f) => f.file);
+    expect(files).toContain("../../deploy-drift.toml");
+    const create = api.calls.find((c) => c.op === "createCheck");
+    if (create?.op !== "createCheck") throw new Error("no check run");
+    expect(create.body.output.annotations!.map((a) => a.path)).toContain("deploy-drift.toml");
+    const missing = recordingIO({ "github-token": "t", config: "../etc/passwd" });
+    await run({
+      io: missing,
+      context: context(),
+      api: () => api,
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
+    });
+    expect(missing.rec.failed).toEqual([expect.stringMatching(/must be a file inside the repository/)]);
+  });
+
+  it("a 403 on the comment falls back to workflow annotations and skips the check run", async () => {
+    const api = new FakeApi();
+    api.failWith = (c) =>
+      c.op === "create" ? new HttpError(403, "Resource not accessible by integration") : undefined;
+    const { rec, outcome } = await go({ missing: 12, api });
+    expect(api.calls.map((c) => c.op)).toEqual(["list", "create"]);
+    expect(outcome.fallback).toMatch(/may not comment/);
+    const errors = rec.annotations.filter((a) => a.level === "error");
+    expect(errors).toHaveLength(9); // + setFailed's own error = 10
+    expect(errors[0]!.props?.file).toBe("requirements.in");
+    expect(rec.annotations.filter((a) => a.level === "warning")).toHaveLength(1);
+    expect(rec.annotations.at(-1)).toMatchObject({
+      level: "notice",
+      message: expect.stringMatching(/^3 more findings/),
+    });
+    expect(rec.summary[0]).toContain("workflow_run");
+    expect(rec.failed).toHaveLength(1);
+  });
+
+  it("a 403 on the check run after the comment worked falls back for the annotations only", async () => {
+    const api = new FakeApi();
+    api.failWith = (c) => (c.op === "createCheck" ? new HttpError(403) : undefined);
+    const { rec, outcome } = await go({ missing: 1, api });
+    expect(outcome.comment?.kind).toBe("created");
+    expect(outcome.checkRun).toBeNull();
+    expect(rec.annotations.filter((a) => a.level === "error")).toHaveLength(1);
+  });
+
+  it("a failing annotation batch sends only the rest as workflow annotations", async () => {
+    const api = new FakeApi();
+    api.failWith = (c) => (c.op === "updateCheck" ? new HttpError(502) : undefined);
+    const { rec, outcome } = await go({ missing: 53, api });
+    expect(outcome.checkRun?.annotationsSent).toBe(50);
+    const fileErrors = rec.annotations.filter((a) => a.level === "error");
+    expect(fileErrors).toHaveLength(3);
+    expect(fileErrors[0]!.props?.startLine).toBe(53); // the 51st finding (line 3 is the first extra)
+  });
+
+  it("a 5xx on the comment is reported as a warning and the check run is still created", async () => {
+    const api = new FakeApi();
+    api.failWith = (c) => (c.op === "list" ? new HttpError(500) : undefined);
+    const { rec, outcome } = await go({ missing: 1, api });
+    expect(outcome.checkRun?.conclusion).toBe("failure");
+    expect(rec.annotations).toEqual([
+      {
+        level: "warning",
+        message: expect.stringMatching(/could not update the pull request comment: HTTP 500/),
+      },
+    ]);
+    expect(rec.failed).toHaveLength(1); // for the finding, not for the publishing error
+  });
+
+  it("fork PRs and Dependabot: no API client is even created", async () => {
+    const fork = structuredClone(payload);
+    fork.pull_request.head.repo.full_name = "someone/Hello-World";
+    let created = 0;
+    const root = repo(1);
+    const io = recordingIO({ "github-token": "t" });
+    const outcome = await run({
+      io,
+      context: context({ payload: fork }),
+      api: () => {
+        created++;
+        return new FakeApi();
+      },
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
+    });
+    expect(created).toBe(0);
+    expect(outcome.fallback).toMatch(/fork/);
+    expect(io.rec.annotations.filter((a) => a.level === "error")).toHaveLength(1);
+  });
+
+  it("clean report: success, no step failure, comment: on-findings creates nothing", async () => {
+    const { rec, api } = await go({ inputs: { comment: "on-findings" } });
+    expect(api.calls.map((c) => c.op)).toEqual(["list", "createCheck"]);
+    expect(rec.failed).toEqual([]);
+    expect(rec.outputs.blocking).toBe("false");
+  });
+
+  it("check-run empty skips the check run; findings become workflow annotations", async () => {
+    const { api, rec } = await go({ missing: 1, inputs: { "check-run": "", comment: "never" } });
+    expect(api.calls).toEqual([]);
+    expect(rec.annotations.filter((a) => a.level === "error")).toHaveLength(1);
+  });
+
+  it("fail-on never: findings reported, step passes", async () => {
+    const never = await go({ missing: 1, inputs: { "fail-on": "never" } });
+    expect(never.rec.failed).toEqual([]);
+    expect(never.rec.outputs.blocking).toBe("false");
+  });
+
+  it("invalid inputs fail the step with one error per input, before any analysis", async () => {
+    const { rec, api } = await go({ inputs: { "fail-on": "fatal", "working-directory": "../outside" } });
+    expect(rec.failed).toEqual([expect.stringMatching(/invalid input \(1\)/)]);
+    expect(rec.annotations[0]!.message).toMatch(/fail-on/);
+    expect(api.calls).toEqual([]);
+    const outside = await go({ inputs: { "working-directory": "../outside" } });
+    expect(outside.rec.failed).toEqual([expect.stringMatching(/must be a path inside the repository/)]);
+  });
+
+  it("pull-request input targets a PR from a workflow_run; push runs skip the comment", async () => {
+    const wr = await go({
+      missing: 1,
+      inputs: { "pull-request": "7" },
+      ctx: {
+        eventName: "workflow_run",
+        payload: { workflow_run: { head_sha: "fork-head", pull_requests: [] } },
+      },
+    });
+    expect(wr.api.calls[0]).toEqual({ op: "list", issue: 7 });
+    const create = wr.api.calls.find((c) => c.op === "createCheck");
+    expect(create?.op === "createCheck" && create.body.head_sha).toBe("fork-head");
+    const push = await go({ missing: 1, ctx: { eventName: "push", payload: {} } });
+    expect(push.api.calls.map((c) => c.op)).toEqual(["createCheck"]);
+  });
+});
