@@ -1,0 +1,441 @@
+/**
+ * Environment-variable facts of one service: which variables its Python code reads (and whether
+ * startup fails without them), where they are declared (`.env.example` & co., `.railway/railway.ts`),
+ * and which secret values are committed.
+ *
+ * Secret values never leave this module: reads keep a display form of their default (secret-looking
+ * defaults shown as their length only), committed secrets keep name, place and length.
+ *
+ * Declarations come from sources of one shape, {@link EnvDeclaration}. `.env.example`-style files are
+ * read here. `.railway/railway.ts` is parsed elsewhere; its declarations are passed in as
+ * `railwayTs` ({@link collectEnv}); with none, rules simply have nothing of that kind to compare.
+ * `railway.json` has no variables key in Railway's config-as-code schema (variables live in the
+ * dashboard), so it declares nothing.
+ */
+
+import { globToRegExp } from "../config/glob.js";
+import type { Diagnostic } from "../model/finding.js";
+import type { Span } from "../model/span.js";
+import {
+  basename,
+  dirname,
+  isSkippedDir,
+  joinPath,
+  MAX_FILE_BYTES,
+  type Workspace,
+} from "../repo/workspace.js";
+import { type DotenvFile, parseDotenv } from "../sources/dotenv.js";
+import { type EnvReader, extractEnvReads, type PyDefault } from "../sources/settings.js";
+import { SERVICE_MARKERS } from "./discover.js";
+
+export type EnvDeclarationSource = "railway.ts" | "railway.json" | "env-example";
+
+/** A place that declares a variable the service expects. */
+export interface EnvDeclaration {
+  name: string;
+  span: Span;
+  /** true: declared optional (railway.ts `isOptional`, a commented-out example line); null: not said. */
+  optional: boolean | null;
+  source: EnvDeclarationSource;
+}
+
+/** One read of a variable in the code. */
+export interface EnvRead {
+  /** Upper-cased when the read is case-insensitive (pydantic-settings' default). */
+  name: string;
+  alternatives: string[];
+  caseSensitive: boolean;
+  required: boolean;
+  /** Display form of the default (null when required). Secret-looking values show their length only. */
+  default: string | null;
+  reader: EnvReader;
+  scope: "class" | "module" | "function";
+  owner: string | null;
+  span: Span;
+}
+
+/** A variable, merging every read of the same name. */
+export interface EnvVariable {
+  name: string;
+  /** Every name that satisfies it (name first). */
+  names: string[];
+  caseSensitive: boolean;
+  /** Some read has no default: the code fails without it. */
+  required: boolean;
+  default: string | null;
+  /** The first required read, else the first read. */
+  span: Span;
+  reads: EnvRead[];
+}
+
+export type SecretOrigin = "env-file" | "code-default" | "code-literal";
+
+/** A committed value for a secret-looking name. Only its length is kept. */
+export interface CommittedSecret {
+  name: string;
+  span: Span;
+  length: number;
+  origin: SecretOrigin;
+  /** Why it is a secret: its name, or a URL with a password in it (only the password is counted). */
+  why: "secret-name" | "url-password";
+}
+
+export interface EnvFacts {
+  variables: EnvVariable[];
+  reads: EnvRead[];
+  /** All declarations: env-example files now, railway.ts when fed. */
+  declarations: EnvDeclaration[];
+  /** `.env.example`-style files read (service folder). */
+  docFiles: string[];
+  /** Committed `.env` files (not examples) that were checked for secrets. */
+  envFiles: string[];
+  secrets: CommittedSecret[];
+  /** Where the whole environment is used or an unmodelled library reads it (see settings.ts). */
+  opaque: Array<{ span: Span; what: string }>;
+  scan: {
+    /** Python files read. */
+    files: string[];
+    /** True when the file cap was hit; later files were not read. */
+    truncated: boolean;
+    skipped: Array<{ file: string; reason: string }>;
+  };
+  /** `.env` lines python-dotenv cannot parse. */
+  diagnostics: Diagnostic[];
+}
+
+export const MAX_PYTHON_FILES = 500;
+
+/** Documentation files, in the service folder. */
+const DOC_FILE =
+  /^(\.env\.(example|sample|template|dist|defaults)|(example|sample|template)\.env|env\.example)$/i;
+/** Any other `.env`-format file: `.env`, `.env.production`, `prod.env` ... */
+const ENV_FILE = /^(\.env(\..+)?|.+\.env)$/i;
+
+const SKIP_SEGMENTS = new Set([
+  "test",
+  "tests",
+  "testing",
+  "migrations",
+  "fixtures",
+  "docs",
+  "doc",
+  "examples",
+  "example",
+  "env",
+  ".env",
+  "virtualenv",
+  "site-packages",
+  "node_modules",
+  "__pycache__",
+]);
+
+/**
+ * @param files the service folder's own files (as given to buildServiceFacts).
+ * @param railwayTs declarations parsed from `.railway/railway.ts` by its own source module; the
+ * hook through which they join the comparison.
+ */
+export function collectEnv(
+  ws: Workspace,
+  root: string,
+  files: readonly string[],
+  railwayTs: readonly EnvDeclaration[] = [],
+): EnvFacts {
+  const all = ws.files();
+  const inRoot = root === "" ? all : all.filter((f) => f.startsWith(`${root}/`));
+  const nested = nestedServiceDirs(inRoot, root);
+  const mine = inRoot.filter((f) => !nested.some((d) => f.startsWith(`${d}/`)));
+  const diagnostics: Diagnostic[] = [];
+
+  // --- documentation files and their declarations ----------------------------------------------
+  const declarations: EnvDeclaration[] = [];
+  const docFiles = files.filter((f) => dirname(f) === root && DOC_FILE.test(basename(f))).sort();
+  for (const f of docFiles) {
+    const r = ws.read(f);
+    if (r.kind !== "ok") continue;
+    const parsed = parseDotenv(f, r.text);
+    diagnostics.push(...parsed.diagnostics);
+    for (const e of parsed.entries)
+      declarations.push({ name: e.key, span: e.keySpan, optional: null, source: "env-example" });
+    declarations.push(...commentedDeclarations(f, r.text));
+  }
+  declarations.push(...railwayTs);
+
+  // --- committed .env files ----------------------------------------------------------------------
+  const secrets: CommittedSecret[] = [];
+  const envFiles: string[] = [];
+  for (const f of mine) {
+    const b = basename(f);
+    if (!ENV_FILE.test(b) || DOC_FILE.test(b) || isUnderSkipped(f, root)) continue;
+    if (gitIgnored(ws, f)) continue;
+    const r = ws.read(f);
+    if (r.kind !== "ok") continue;
+    envFiles.push(f);
+    const parsed: DotenvFile = parseDotenv(f, r.text);
+    diagnostics.push(...parsed.diagnostics);
+    for (const e of parsed.entries) {
+      if (e.value === null) continue;
+      const s = secretOf(e.key, e.value);
+      if (s) secrets.push({ name: e.key, span: e.valueSpan ?? e.keySpan, origin: "env-file", ...s });
+    }
+  }
+
+  // --- Python reads ------------------------------------------------------------------------------
+  const candidates = mine.filter((f) => f.endsWith(".py") && !isUnderSkipped(f, root) && !isTestFile(f));
+  // Settings-like files first, so that the cap never drops them.
+  candidates.sort((a, b) => priority(a) - priority(b) || a.localeCompare(b));
+  const scanned = candidates.slice(0, MAX_PYTHON_FILES);
+  const skipped: EnvFacts["scan"]["skipped"] = [];
+  const reads: EnvRead[] = [];
+  const opaque: EnvFacts["opaque"] = [];
+  const read: string[] = [];
+  for (const f of scanned) {
+    const r = ws.read(f);
+    if (r.kind !== "ok") {
+      if (r.kind === "refused") skipped.push({ file: f, reason: r.detail });
+      continue;
+    }
+    if (r.bytes > MAX_FILE_BYTES) continue;
+    read.push(f);
+    const x = extractEnvReads(f, r.text);
+    opaque.push(...x.opaque);
+    for (const s of x.reads) {
+      const up = (n: string) => (s.caseSensitive ? n : n.toUpperCase());
+      const required = s.requirement.kind === "required";
+      reads.push({
+        name: up(s.name),
+        alternatives: s.alternatives.map(up),
+        caseSensitive: s.caseSensitive,
+        required,
+        default: s.requirement.kind === "optional" ? displayDefault(s.name, s.requirement.default) : null,
+        reader: s.reader,
+        scope: s.scope,
+        owner: s.owner,
+        span: s.span,
+      });
+      if (s.requirement.kind === "optional" && s.requirement.default.kind === "string") {
+        const sec = secretOf(s.name, s.requirement.default.value);
+        if (sec) secrets.push({ name: up(s.name), span: s.span, origin: "code-default", ...sec });
+      }
+    }
+    for (const l of x.literalAssignments) {
+      const sec = secretOf(l.name, l.value);
+      if (sec) secrets.push({ name: l.name, span: l.span, origin: "code-literal", ...sec });
+    }
+  }
+
+  return {
+    variables: mergeReads(reads),
+    reads,
+    declarations,
+    docFiles,
+    envFiles,
+    secrets,
+    opaque,
+    scan: { files: read, truncated: candidates.length > scanned.length, skipped },
+    diagnostics,
+  };
+}
+
+/** Does `d` declare `v`? Case-insensitive unless every read of `v` is case-sensitive. */
+export function declares(d: EnvDeclaration, v: EnvVariable): boolean {
+  return v.names.some((n) => (v.caseSensitive ? n === d.name : n.toUpperCase() === d.name.toUpperCase()));
+}
+
+/** How a message names the place a variable is read: the settings field, or the call and its line. */
+export function describeRead(r: EnvRead): string {
+  return r.owner ? `\`${r.owner}\`` : `the \`${r.reader}\` read at ${r.span.file}:${r.span.line}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** Set by Railway itself (https://docs.railway.com/reference/variables#railway-provided-variables). */
+export function isProvidedByPlatform(name: string): boolean {
+  const n = name.toUpperCase();
+  return (
+    n === "PORT" ||
+    n.startsWith("RAILWAY_") ||
+    ["HOME", "PATH", "USER", "HOSTNAME", "PWD", "SHELL", "LANG", "TERM", "TMPDIR"].includes(n)
+  );
+}
+
+/**
+ * Read by the builder, the server or well-known SDKs rather than by the service's own code, so a
+ * documented one is not stale even when no code names it.
+ */
+export function isReadByTooling(name: string): boolean {
+  const n = name.toUpperCase();
+  return (
+    isProvidedByPlatform(n) ||
+    /^(NIXPACKS|RAILPACK|UVICORN|GUNICORN|HYPERCORN|PYTHON|PIP|POETRY|UV|SENTRY|OTEL|AWS|GOOGLE|AZURE|HF|HUGGINGFACE|OPENAI|ANTHROPIC|LANGCHAIN|LANGSMITH|NEW_RELIC|DD|DATADOG|LOGFIRE)_/.test(
+      n,
+    ) ||
+    [
+      "WEB_CONCURRENCY",
+      "DJANGO_SETTINGS_MODULE",
+      "TZ",
+      "DEBUG_MODE",
+      "CELERY_BROKER_URL",
+      "NODE_ENV",
+    ].includes(n)
+  );
+}
+
+const NOT_SECRET_SUFFIX =
+  /_(URL|URI|HOST|HOSTNAME|PORT|NAME|USER|USERNAME|ID|FILE|PATH|DIR|HEADER|PREFIX|ALGORITHM|ALG|TYPE|MINUTES|SECONDS|HOURS|DAYS|TTL|EXPIRY|EXPIRES|EXPIRE|EXPIRATION|LIFETIME|LENGTH|SIZE|TIMEOUT|FIELD|PARAM|ENABLED|REQUIRED|ROTATION|LOCATION|ISSUER|AUDIENCE)$/;
+
+/** `*_KEY`, `*_SECRET`, `*TOKEN*`, `*PASSWORD*` ..., minus public keys and settings about secrets. */
+export function isSecretName(name: string): boolean {
+  const n = name.toUpperCase();
+  if (/PUBLIC|PUBLISHABLE/.test(n) || NOT_SECRET_SUFFIX.test(n)) return false;
+  return /(^|_)(KEY|SECRET)$|^SECRET_|_SECRET_|TOKEN|PASSWORD|PASSWD|(^|_)(PWD|PASS|PRIVATE_KEY|CREDENTIALS)$/.test(
+    n,
+  );
+}
+
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@\s]+)@/i;
+
+/** Values that are references or placeholders, not secrets. */
+function isPlaceholder(v: string): boolean {
+  const t = v.trim();
+  return (
+    t === "" ||
+    /^\$\{\{.*\}\}$|^\$\{[^}]*\}$|^\$[A-Za-z_]\w*$/.test(t) ||
+    /^(<.*>|\{\{.*\}\}|\[.*\]|x+|\*+|\.+|-+|_+|none|null|nil|undefined|todo|tbd|fixme|dummy|placeholder|example|sample|test|testing|secret|password|token|key|dev|development|local)$/i.test(
+      t,
+    ) ||
+    /change[-_ ]?(me|this|it)|replace[-_ ]?(me|this)|your[-_ ]|^(my|some)[-_ ]|<your|xxx|\.\.\.|^fake[-_]|^dummy[-_]|^example[-_]|_here$|-here$/i.test(
+      t,
+    )
+  );
+}
+
+/** Length of the secret part of a value, or null when the value is not a committed secret. */
+function secretOf(name: string, value: string): { length: number; why: CommittedSecret["why"] } | null {
+  const url = URL_PASSWORD.exec(value.trim());
+  if (url && !isPlaceholder(url[1]!)) return { length: url[1]!.length, why: "url-password" };
+  if (isSecretName(name) && !isPlaceholder(value)) return { length: value.length, why: "secret-name" };
+  return null;
+}
+
+/** How a default is shown in reports. Secret-looking values are replaced by their length. */
+export function displayDefault(name: string, d: PyDefault): string {
+  if (d.kind === "none") return "None";
+  if (d.kind === "expression") {
+    if (isSecretName(name) && /["']/.test(d.text)) return "(hidden expression)";
+    return d.text.length > 60 ? `${d.text.slice(0, 57)}…` : d.text;
+  }
+  const v = d.value;
+  const url = URL_PASSWORD.exec(v.trim());
+  if (url) return `(URL with a password, ${v.length} characters, hidden)`;
+  if (isSecretName(name) && v !== "") return `(${v.length} characters, hidden)`;
+  if (v === "") return '""';
+  return v.length > 60 ? `${v.slice(0, 57)}…` : v;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function mergeReads(reads: EnvRead[]): EnvVariable[] {
+  const byKey = new Map<string, EnvVariable>();
+  for (const r of reads) {
+    const key = r.name.toUpperCase();
+    let v = byKey.get(key);
+    if (!v) {
+      v = {
+        name: r.name,
+        names: [r.name],
+        caseSensitive: r.caseSensitive,
+        required: false,
+        default: null,
+        span: r.span,
+        reads: [],
+      };
+      byKey.set(key, v);
+    }
+    v.reads.push(r);
+    v.caseSensitive &&= r.caseSensitive;
+    for (const a of r.alternatives) if (!v.names.includes(a)) v.names.push(a);
+    if (r.required && !v.required) {
+      v.required = true;
+      v.span = r.span;
+    }
+  }
+  for (const v of byKey.values()) {
+    if (!v.required) v.default = v.reads.find((r) => r.default !== null)?.default ?? null;
+  }
+  return [...byKey.values()];
+}
+
+/** `# NAME=…` lines in an example file document optional variables. */
+function commentedDeclarations(file: string, text: string): EnvDeclaration[] {
+  const out: EnvDeclaration[] = [];
+  text.split("\n").forEach((line, i) => {
+    const m = /^(\s*#\s*(?:export\s+)?)([A-Z_][A-Z0-9_]*)=/.exec(line);
+    if (m) {
+      const col = m[1]!.length + 1;
+      out.push({
+        name: m[2]!,
+        span: { file, line: i + 1, column: col, endLine: i + 1, endColumn: col + m[2]!.length },
+        optional: true,
+        source: "env-example",
+      });
+    }
+  });
+  return out;
+}
+
+function nestedServiceDirs(files: readonly string[], root: string): string[] {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    const d = dirname(f);
+    if (d !== root && SERVICE_MARKERS.has(basename(f))) dirs.add(d);
+  }
+  return [...dirs];
+}
+
+function isUnderSkipped(file: string, root: string): boolean {
+  const rel = root === "" ? file : file.slice(root.length + 1);
+  return rel
+    .split("/")
+    .slice(0, -1)
+    .some((s) => SKIP_SEGMENTS.has(s.toLowerCase()) || isSkippedDir(s) || /^\.?venv/.test(s));
+}
+
+function isTestFile(file: string): boolean {
+  const b = basename(file);
+  return /^test_.*\.py$|_tests?\.py$|^conftest\.py$|^setup\.py$/.test(b);
+}
+
+function priority(file: string): number {
+  return /(^|\/)(settings|config|conf|configuration|env)(\/|\.py$)|settings[^/]*\.py$/.test(file) ? 0 : 1;
+}
+
+/**
+ * True when a `.gitignore` between the repository root and the file ignores it: such a file exists
+ * in a local checkout but is not committed. Supports the common patterns (names, `*` globs,
+ * leading `/`, `!` negation); a file we cannot decide about counts as committed.
+ */
+function gitIgnored(ws: Workspace, file: string): boolean {
+  const parts = file.split("/");
+  let ignored = false;
+  for (let n = 0; n < parts.length; n++) {
+    const dir = parts.slice(0, n).join("/");
+    const r = ws.read(joinPath(dir, ".gitignore"));
+    if (r.kind !== "ok") continue;
+    const rel = parts.slice(n).join("/");
+    for (const raw of r.text.split(/\r?\n/)) {
+      let line = raw.trim();
+      if (line === "" || line.startsWith("#")) continue;
+      const negate = line.startsWith("!");
+      if (negate) line = line.slice(1);
+      if (line.endsWith("/")) continue; // directory patterns: folders, not this file
+      const anchored = line.startsWith("/");
+      const glob = anchored ? line.slice(1) : line;
+      // A leading `/` anchors the pattern to this folder; globToRegExp already anchors globs with a `/`.
+      if (globToRegExp(glob).test(rel) && (!anchored || glob.includes("/") || !rel.includes("/"))) {
+        ignored = !negate;
+      }
+    }
+  }
+  return ignored;
+}

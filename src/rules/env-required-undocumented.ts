@@ -1,0 +1,50 @@
+import { declares, describeRead, isProvidedByPlatform } from "../facts/env.js";
+import type { RuleContext } from "./context.js";
+import { defineRule, type Emit } from "./define-rule.js";
+
+/**
+ * A variable the code cannot start without (a settings field with no default, `os.environ["X"]`,
+ * `env("X")` without a default) that no `.env.example`-style file and no `.railway/railway.ts`
+ * declares: the next deploy or the next developer has to guess it. Variables Railway sets itself
+ * (`PORT`, `RAILWAY_*`) are exempt. When the service has no declaration file at all, one finding
+ * lists every such variable.
+ */
+export default defineRule<RuleContext>({
+  id: "env-required-undocumented",
+  defaultSeverity: "warning",
+  summary: "A required environment variable is not documented in .env.example or railway.ts",
+  check: ({ svc }) => {
+    const env = svc.env;
+    const missing = env.variables.filter(
+      (v) => v.required && !isProvidedByPlatform(v.name) && !env.declarations.some((d) => declares(d, v)),
+    );
+    if (missing.length === 0) return [];
+    const where = [
+      ...env.docFiles,
+      ...new Set(env.declarations.filter((d) => d.source !== "env-example").map((d) => d.span.file)),
+    ];
+    const exampleName = `${svc.root === "" ? "" : `${svc.root}/`}.env.example`;
+    if (where.length === 0) {
+      const names = missing.map((v) => `\`${v.name}\``).join(", ");
+      return [
+        {
+          span: missing[0]!.span,
+          message: `${missing.length} required environment variable${missing.length === 1 ? " is" : "s are"} read by the code but documented nowhere (no .env.example, .env.sample, .env.template or railway.ts): ${names}`,
+          found: `${missing.length} undocumented`,
+          expected: "every required variable listed in `.env.example`",
+          fix: `Add \`${exampleName}\` listing ${missing.map((v) => `\`${v.name}=\``).join(", ")} (names only, no real values).`,
+          related: missing.slice(1).map((v) => v.span),
+        },
+      ];
+    }
+    return missing.map(
+      (v): Emit => ({
+        span: v.span,
+        message: `\`${v.name}\` is required (${describeRead(v.reads[0]!)} has no default, so startup fails without it) but ${where.map((w) => `\`${w}\``).join(" and ")} ${where.length === 1 ? "does" : "do"} not declare it`,
+        found: "not declared",
+        expected: `\`${v.name}\` in ${where[0]}`,
+        fix: `Add \`${v.name}=\` to \`${env.docFiles[0] ?? exampleName}\`, or give the setting a default.`,
+      }),
+    );
+  },
+});

@@ -1,0 +1,43 @@
+import { declares, describeRead, isProvidedByPlatform } from "../facts/env.js";
+import type { RuleContext } from "./context.js";
+import { defineRule, type Emit } from "./define-rule.js";
+
+/**
+ * An optional variable the code reads (it has a default) that no `.env.example`-style file and no
+ * railway.ts declares: nobody reading the docs learns the knob exists. Required variables are
+ * `env-required-undocumented`'s job; `PORT` and `RAILWAY_*` are set by Railway. Without any
+ * declaration file, one finding lists them all.
+ */
+export default defineRule<RuleContext>({
+  id: "env-undeclared",
+  defaultSeverity: "notice",
+  summary: "An environment variable read by the code is declared nowhere",
+  check: ({ svc }) => {
+    const env = svc.env;
+    const missing = env.variables.filter(
+      (v) => !v.required && !isProvidedByPlatform(v.name) && !env.declarations.some((d) => declares(d, v)),
+    );
+    if (missing.length === 0) return [];
+    if (env.docFiles.length === 0 && env.declarations.length === 0) {
+      return [
+        {
+          span: missing[0]!.span,
+          message: `${missing.length} optional environment variable${missing.length === 1 ? " is" : "s are"} read by the code and declared nowhere: ${missing.map((v) => `\`${v.name}\``).join(", ")}`,
+          found: `${missing.length} undeclared`,
+          expected: "each variable in `.env.example` (commented out when optional)",
+          fix: `List them in \`.env.example\`, e.g. \`# ${missing[0]!.name}=\`, so their defaults can be overridden knowingly.`,
+          related: missing.slice(1).map((v) => v.span),
+        },
+      ];
+    }
+    return missing.map(
+      (v): Emit => ({
+        span: v.span,
+        message: `\`${v.name}\` is read by ${describeRead(v.reads[0]!)} (default ${v.default === null ? "none" : `\`${v.default}\``}) but declared nowhere`,
+        found: "undeclared",
+        expected: `\`${v.name}\` in ${env.docFiles[0] ?? "`.env.example`"}`,
+        fix: `Add \`# ${v.name}=\` to \`${env.docFiles[0] ?? ".env.example"}\`.`,
+      }),
+    );
+  },
+});
