@@ -2,18 +2,30 @@
  * The pure pipeline: workspace → sources → per-service facts → rules → findings → Report.
  * No GitHub, no process, no file system beyond the Workspace it is given.
  */
+
+import { compareRevisions } from "./changes/compare.js";
 import { matchesGlob } from "./config/glob.js";
-import { type LoadedConfig, loadConfig } from "./config/load.js";
+import { CONFIG_RULE, type LoadedConfig, loadConfig } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { discoverServices } from "./facts/discover.js";
-import { buildServiceFacts, isRequirementsName, type ServiceFacts } from "./facts/service.js";
+import { mapRailwayTsServices, RAILWAY_TS } from "./facts/railway-ts.js";
+import {
+  buildServiceFacts,
+  type FileProblem,
+  isRequirementsName,
+  readText,
+  type ServiceFacts,
+} from "./facts/service.js";
+import type { DependencyChange } from "./model/change.js";
 import { compareFindings, type Finding, type Severity, severityRank } from "./model/finding.js";
 import { emptyCounts, type Report } from "./model/report.js";
 import { normalizeRelPath, type Workspace } from "./repo/workspace.js";
 import { buildSections } from "./report/sections.js";
 import type { RuleContext } from "./rules/context.js";
 import { toFinding } from "./rules/define-rule.js";
-import { RULES } from "./rules/index.js";
+import { ENGINE_RULES, RULES } from "./rules/index.js";
+import type { RailwayTsConfig, RailwayTsService } from "./sources/railway-ts/types.js";
+import { didYouMean } from "./sources/schema.js";
 import { VERSION } from "./version.js";
 
 export interface AnalyzeOptions {
@@ -23,6 +35,35 @@ export interface AnalyzeOptions {
   failOn?: Severity | "never";
   /** The run's "today" (end-of-life and deprecation dates). Defaults to now. */
   today?: Date;
+  /**
+   * The revision a change is compared against (the pull request's base, `--base REF`): its files,
+   * the files that differ (relative to the scanned root) and the pull request's labels.
+   */
+  base?: { ws: Workspace; changedFiles: string[]; labels?: string[] };
+  /** Parsers kept out of the main bundle; `analyzeRepo` loads the ones the repository needs. */
+  parsers?: OptionalParsers;
+}
+
+export interface OptionalParsers {
+  railwayTs?: (file: string, text: string) => RailwayTsConfig;
+}
+
+/** Loads the heavy parsers only when their files exist (the TypeScript parser for railway.ts). */
+export async function loadParsers(ws: Workspace): Promise<OptionalParsers> {
+  const parsers: OptionalParsers = {};
+  if (ws.isFile(RAILWAY_TS))
+    parsers.railwayTs = (await import("./sources/railway-ts/parse.js")).parseRailwayTs;
+  return parsers;
+}
+
+/** The entry point for real runs: loads the parsers the repository needs, then analyzes it. */
+export async function analyzeRepo(ws: Workspace, opts: AnalyzeOptions = {}): Promise<Report> {
+  const parsers = {
+    ...(await loadParsers(ws)),
+    ...(opts.base ? await loadParsers(opts.base.ws) : {}),
+    ...opts.parsers,
+  };
+  return analyze(ws, { ...opts, parsers });
 }
 
 export interface Analysis {
@@ -45,7 +86,14 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}): Analy
     config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
     discoverServices(ws);
   const filesByRoot = groupFiles(ws.files(), roots);
-  const services = roots.map((root) => buildServiceFacts(ws, root, filesByRoot.get(root) ?? []));
+  const iac = readRailwayTs(ws, roots, opts.parsers);
+  const services = roots.map((root, i) =>
+    buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
+      railwayTs: iac.byRoot.get(root) ?? null,
+      // railway.ts is one file for the project: its own problems are reported once, with the first service.
+      railwayTsProblems: i === 0 ? iac.problems : [],
+    }),
+  );
 
   for (const svc of services) {
     const ctx: RuleContext = { svc, config, today };
@@ -73,7 +121,19 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}): Analy
     }
   }
 
-  const kept = applySuppressions(dedupe(findings), config, today, loaded.file);
+  let changes: DependencyChange[] | null = null;
+  if (opts.base) {
+    const { base, ...rest } = opts;
+    const before = analyzeDetailed(base.ws, rest);
+    const cmp = compareRevisions(before, { services }, base.changedFiles, config, {
+      labels: base.labels ?? [],
+    });
+    findings.push(...cmp.findings);
+    changes = cmp.changes;
+  }
+
+  findings.push(...unknownRuleIds(loaded));
+  const kept = applyEngineSeverity(applySuppressions(dedupe(findings), config, today, loaded.file), config);
   kept.sort(compareFindings);
   const counts = emptyCounts();
   for (const f of kept) counts[f.severity]++;
@@ -97,6 +157,7 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}): Analy
     counts,
     failOn,
     blocking,
+    changes,
   };
   return { report, services, config: loaded };
 }
@@ -162,4 +223,62 @@ function applySuppressions(
     out.push(f);
   }
   return out;
+}
+
+function readRailwayTs(
+  ws: Workspace,
+  roots: string[],
+  parsers: OptionalParsers | undefined,
+): { byRoot: Map<string, RailwayTsService>; problems: FileProblem[] } {
+  const problems: FileProblem[] = [];
+  if (!ws.isFile(RAILWAY_TS) && ws.read(RAILWAY_TS).kind !== "refused")
+    return { byRoot: new Map(), problems };
+  if (!parsers?.railwayTs)
+    throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
+  const text = readText(ws, RAILWAY_TS, problems);
+  if (text === null) return { byRoot: new Map(), problems };
+  const cfg = parsers.railwayTs(RAILWAY_TS, text);
+  for (const d of cfg.diagnostics) problems.push({ file: RAILWAY_TS, kind: "syntax", diagnostic: d });
+  return { byRoot: mapRailwayTsServices(cfg, roots), problems };
+}
+
+const KNOWN_RULES = new Set<string>([...RULES.map((r) => r.id), ...ENGINE_RULES.map((r) => r.id)]);
+const ENGINE_IDS = new Set<string>(ENGINE_RULES.map((r) => r.id));
+
+/** `severity` keys and `ignore[].rule` values must name real rules: a typo would silently do nothing. */
+function unknownRuleIds(loaded: LoadedConfig): Finding[] {
+  const out: Finding[] = [];
+  const doc = loaded.doc;
+  if (!doc || !loaded.file) return out;
+  const report = (id: string, path: Array<string | number>, where: string) => {
+    const span = doc.keySpan(path) ?? doc.valueSpan(path) ?? doc.spanFor(path);
+    const s = didYouMean(id, [...KNOWN_RULES]);
+    out.push({
+      rule: CONFIG_RULE,
+      severity: "error",
+      service: ".",
+      file: loaded.file!,
+      line: span.line,
+      column: span.column,
+      message: `${where} names \`${id}\`, which is not a deploy-drift rule${s ? `; did you mean \`${s}\`?` : ""}`,
+      fix: s ? `Use \`${s}\`.` : "Use a rule id from docs/rules/README.md.",
+    });
+  };
+  for (const id of Object.keys(loaded.config.severity)) {
+    if (!KNOWN_RULES.has(id)) report(id, [...loaded.base, "severity", id], "`severity`");
+  }
+  loaded.config.ignore.forEach((entry, i) => {
+    if (!KNOWN_RULES.has(entry.rule))
+      report(entry.rule, [...loaded.base, "ignore", i, "rule"], "An `ignore` entry");
+  });
+  return out;
+}
+
+/** Per-service rules take their configured severity when they run; engine rules get it here. */
+function applyEngineSeverity(findings: Finding[], config: Config): Finding[] {
+  return findings.flatMap((f) => {
+    const s = ENGINE_IDS.has(f.rule) && f.rule !== "rule-crashed" ? config.severity[f.rule] : undefined;
+    if (!s) return [f];
+    return s === "off" ? [] : [{ ...f, severity: s }];
+  });
 }

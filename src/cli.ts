@@ -1,14 +1,17 @@
 /**
  * deploy-drift CLI: `deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
- * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]`.
+ * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD] [--base REF [--label NAME]...]`.
+ * `--base REF` compares the directory with a git revision (its merge base with HEAD): dependency
+ * changes, locks kept in step, protected paths; `--label` names pull-request labels (the override).
  * Exit 0 = nothing blocking, 1 = blocking findings, 2 = usage or internal error (one line, no stack).
  */
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import { parseArgs } from "node:util";
-import { analyze } from "./analyze.js";
+import { analyzeRepo } from "./analyze.js";
 import type { Severity } from "./model/finding.js";
 import { DiskWorkspace } from "./repo/disk.js";
+import { GitError, gitChangedFiles, gitWorkspace, resolveBase } from "./repo/git.js";
 import { renderJson } from "./report/json.js";
 import { RULE_DOCS_BASE, renderMarkdown } from "./report/markdown.js";
 import { renderSarif } from "./report/sarif.js";
@@ -17,11 +20,15 @@ import { ENGINE_RULES, RULES } from "./rules/index.js";
 import { VERSION } from "./version.js";
 
 const USAGE = `usage: deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
-                    [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]`;
+                    [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]
+                    [--base REF] [--label NAME]...`;
 
 class UsageError extends Error {}
 
-export function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): number {
+export async function main(
+  argv: string[],
+  io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -31,6 +38,8 @@ export function main(argv: string[], io = { stdout: process.stdout, stderr: proc
         config: { type: "string", short: "c" },
         "fail-on": { type: "string" },
         today: { type: "string" },
+        base: { type: "string" },
+        label: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -76,7 +85,23 @@ export function main(argv: string[], io = { stdout: process.stdout, stderr: proc
         throw new UsageError(`${values.config}: cannot read config file`);
       }
     }
-    const report = analyze(ws, {
+    if (values.label?.length && values.base === undefined) throw new UsageError("--label needs --base");
+    let base: { ws: ReturnType<typeof gitWorkspace>; changedFiles: string[]; labels: string[] } | undefined;
+    if (values.base !== undefined) {
+      try {
+        const commit = resolveBase(dir, values.base);
+        base = {
+          ws: gitWorkspace(dir, commit, `${ws.name}@${values.base}`),
+          changedFiles: gitChangedFiles(dir, commit),
+          labels: values.label ?? [],
+        };
+      } catch (e) {
+        if (e instanceof GitError) throw new UsageError(`--base ${values.base}: ${e.message}`);
+        throw e;
+      }
+    }
+    const report = await analyzeRepo(ws, {
+      ...(base ? { base } : {}),
       ...(config ? { config } : {}),
       ...(failOn ? { failOn: failOn as Severity | "never" } : {}),
       ...(today ? { today } : {}),

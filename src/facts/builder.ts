@@ -10,6 +10,7 @@
 import type { BuilderName } from "../model/report.js";
 import type { Span } from "../model/span.js";
 import type { RailwayConfig } from "../sources/railway.js";
+import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
 
 export interface BuilderChoice {
   name: BuilderName;
@@ -22,9 +23,20 @@ export interface BuilderChoice {
 
 export function chooseBuilder(svc: {
   railway: RailwayConfig | null;
+  railwayTs: RailwayTsService | null;
   dockerfile: string | null;
 }): BuilderChoice {
-  const configured = svc.railway?.builder?.value.toUpperCase() ?? null;
+  // railway.ts, when it configures this service, is what Railway reads (config-as-code cannot manage
+  // the same service); otherwise railway.json/railway.toml.
+  const tsBuilder = svc.railwayTs?.builder;
+  const tsValue = definiteValue(tsBuilder);
+  const source: { value: string; span: Span; file: string } | null =
+    tsBuilder && tsValue !== null
+      ? { value: tsValue, span: tsBuilder.span, file: tsBuilder.span.file }
+      : !svc.railwayTs && svc.railway?.builder
+        ? { value: svc.railway.builder.value, span: svc.railway.builder.span, file: svc.railway.file }
+        : null;
+  const configured = source?.value.toUpperCase() ?? null;
   if (svc.dockerfile) {
     return {
       name: "dockerfile",
@@ -33,19 +45,11 @@ export function chooseBuilder(svc: {
       configured,
     };
   }
-  if (configured === "NIXPACKS") {
+  if (source && (configured === "NIXPACKS" || configured === "RAILPACK")) {
     return {
-      name: "nixpacks",
-      reason: `\`build.builder\` is \`${svc.railway!.builder!.value}\` in ${svc.railway!.file}`,
-      span: svc.railway!.builder!.span,
-      configured,
-    };
-  }
-  if (configured === "RAILPACK") {
-    return {
-      name: "railpack",
-      reason: `\`build.builder\` is \`${svc.railway!.builder!.value}\` in ${svc.railway!.file}`,
-      span: svc.railway!.builder!.span,
+      name: configured === "NIXPACKS" ? "nixpacks" : "railpack",
+      reason: `the builder is \`${source.value}\` in ${source.file}`,
+      span: source.span,
       configured,
     };
   }
@@ -53,9 +57,11 @@ export function chooseBuilder(svc: {
     name: "railpack",
     reason:
       configured === "DOCKERFILE"
-        ? "`build.builder` is DOCKERFILE but no Dockerfile exists; Railway falls back to its default builder, Railpack"
-        : "no builder is configured; Railpack is Railway's default for new services (older services may still use Nixpacks in the dashboard)",
-    span: svc.railway?.builder?.span ?? null,
+        ? "the builder is DOCKERFILE but no Dockerfile exists; Railway falls back to its default builder, Railpack"
+        : tsBuilder && tsValue === null
+          ? "the builder in .railway/railway.ts depends on the deploy context; assuming Railway's default, Railpack"
+          : "no builder is configured; Railpack is Railway's default for new services (older services may still use Nixpacks in the dashboard)",
+    span: source?.span ?? null,
     configured,
   };
 }

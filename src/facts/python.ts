@@ -21,6 +21,7 @@ import type { ConfigDoc } from "../sources/doc.js";
 import { getPath } from "../sources/doc.js";
 import type { Dockerfile } from "../sources/dockerfile.js";
 import type { LocatedList, NixpacksPlan } from "../sources/nixpacks.js";
+import type { RailpackConfig } from "../sources/railpack.js";
 import type { ToolVersions, VersionFile } from "../sources/version-files.js";
 import type { BuilderChoice } from "./builder.js";
 
@@ -29,6 +30,8 @@ export type SourceKind =
   | ".python-version"
   | ".tool-versions"
   | "Pipfile"
+  | "mise.toml"
+  | "railpack.json"
   | "nixpacks-variable"
   | "nixpacks-nixpkgs"
   | "railway-nixpkgs";
@@ -92,6 +95,8 @@ export function collectSources(svc: {
   pythonVersionFile: VersionFile | null;
   toolVersions: ToolVersions | null;
   pipfile: ConfigDoc | null;
+  mise: ConfigDoc | null;
+  railpack: RailpackConfig | null;
   nixpacks: NixpacksPlan | null;
   railwayPlan: NixpacksPlan | null;
 }): PythonSource[] {
@@ -171,6 +176,42 @@ export function collectSources(svc: {
         problem: version === null ? "is not a plain version" : null,
       });
     }
+  }
+  if (svc.mise?.value) {
+    // mise `[tools] python = "3.12"` (also an array, first wins, or `{ version = "3.12" }`).
+    const paths = [
+      ["tools", "python"],
+      ["tools", "python", 0],
+      ["tools", "python", "version"],
+    ];
+    for (const path of paths) {
+      const v = getPath(svc.mise.value, path);
+      if (typeof v !== "string") continue;
+      const version = parseStrictVersion(v);
+      out.push({
+        kind: "mise.toml",
+        file: svc.mise.file,
+        span: svc.mise.valueSpan(path) ?? svc.mise.spanFor(path),
+        raw: v,
+        version,
+        format: "mise `[tools] python`",
+        problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+      });
+      break;
+    }
+  }
+  if (svc.railpack?.python) {
+    const v = svc.railpack.python;
+    const version = parseStrictVersion(v.value);
+    out.push({
+      kind: "railpack.json",
+      file: svc.railpack.doc.file,
+      span: v.span,
+      raw: v.value,
+      version,
+      format: "railpack.json `packages.python`",
+      problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+    });
   }
   for (const [plan, kind] of [
     [svc.nixpacks, "nixpacks-nixpkgs"],
@@ -280,6 +321,8 @@ export function derivePython(svc: {
   pythonVersionFile: VersionFile | null;
   toolVersions: ToolVersions | null;
   pipfile: ConfigDoc | null;
+  mise: ConfigDoc | null;
+  railpack: RailpackConfig | null;
   nixpacks: NixpacksPlan | null;
   railwayPlan: NixpacksPlan | null;
   dockerfileParsed: Dockerfile | null;
@@ -343,7 +386,7 @@ export function derivePython(svc: {
     builder: "railpack",
     version: RAILPACK_DEFAULT_VERSION,
     parsed: { major: 3, minor: 13, patch: null },
-    from: "Railpack default (3.13; Railway keeps the version first resolved for an existing service)",
+    from: "Railpack's default 3.13, which Railway keeps for a service once resolved",
     span: null,
     isDefault: true,
   };
@@ -361,9 +404,13 @@ export function derivePython(svc: {
   const byKind = (k: SourceKind) => sources.find((s) => s.kind === k);
   setRailpack(byKind("Pipfile"), byKind("Pipfile")?.version ?? null);
   if (svc.runtimeTxt) setRailpack(byKind("runtime.txt"), railpackReadRuntimeTxt(svc.runtimeTxt.content));
+  setRailpack(byKind("mise.toml"), byKind("mise.toml")?.version ?? null);
   setRailpack(byKind(".tool-versions"), byKind(".tool-versions")?.version ?? null);
-  if (svc.pythonVersionFile)
+  if (svc.pythonVersionFile) {
     setRailpack(byKind(".python-version"), railpackReadPythonVersionFile(svc.pythonVersionFile.content));
+  }
+  // railpack.json `packages.python` is applied after the provider (applyPackagesFromConfig), so it wins.
+  setRailpack(byKind("railpack.json"), byKind("railpack.json")?.version ?? null);
 
   const from = svc.dockerfileParsed?.finalFrom ?? null;
   const dockerfile: EffectiveVersion | null = svc.dockerfileParsed

@@ -10,7 +10,10 @@ import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
 import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
 import { type NixpacksPlan, readPlan } from "../sources/nixpacks.js";
 import { type Procfile, parseProcfile } from "../sources/procfile.js";
+import { type Pyproject, readPyproject } from "../sources/pyproject.js";
+import { type RailpackConfig, readRailpack } from "../sources/railpack.js";
 import { type RailwayConfig, readRailway, resolveConfigPath } from "../sources/railway.js";
+import type { RailwayTsService } from "../sources/railway-ts/types.js";
 import { loadRequirementsGraph, type RequirementsGraph } from "../sources/requirements/load.js";
 import type { RequirementsFile } from "../sources/requirements/parse.js";
 import {
@@ -22,6 +25,7 @@ import {
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
 import { collectEnv, type EnvFacts } from "./env.js";
 import { type LockPair, pairLocks } from "./locks.js";
+import { type BuilderPlan, buildPlans } from "./plans.js";
 import { derivePython, type PythonFacts } from "./python.js";
 import { type AnalyzedCommand, analyzeCommands } from "./server.js";
 import { deriveStart, type StartFacts } from "./start.js";
@@ -44,6 +48,16 @@ export interface ServiceFacts {
   pythonVersionFile: VersionFile | null;
   toolVersions: ToolVersions | null;
   pipfile: ConfigDoc | null;
+  /** The `.railway/railway.ts` service whose root directory is this service's root. */
+  railwayTs: RailwayTsService | null;
+  /** railway.json when railway.toml sits beside it (the CLI reads the .toml). */
+  railwayShadowed: string | null;
+  pyproject: Pyproject | null;
+  railpack: RailpackConfig | null;
+  /** mise.toml / .mise.toml (Railpack reads `[tools] python`). */
+  mise: ConfigDoc | null;
+  /** Package-manager lock files present in the service root (uv.lock, poetry.lock, pdm.lock, Pipfile.lock). */
+  lockFiles: string[];
   /** nixpacks.toml / nixpacks.json, or the file `nixpacksConfigPath` names. */
   nixpacks: NixpacksPlan | null;
   railway: RailwayConfig | null;
@@ -62,6 +76,8 @@ export interface ServiceFacts {
   start: StartFacts;
   /** Start commands the selected builder reads, parsed and resolved once for all rules. */
   commands: AnalyzedCommand[];
+  /** What each builder would do with this service (the report's builder table). */
+  plans: BuilderPlan[];
   /** Environment variables: read by the code, declared in docs/railway.ts, committed secrets. */
   env: EnvFacts;
 }
@@ -105,8 +121,16 @@ function loadDoc(ws: Workspace, file: string, problems: FileProblem[]): ConfigDo
  * @param files the repository files that belong to this service root (its own folder and its
  * `requirements/` folder), computed once for all services by the caller.
  */
-export function buildServiceFacts(ws: Workspace, root: string, files: readonly string[]): ServiceFacts {
-  const problems: FileProblem[] = [];
+export function buildServiceFacts(
+  ws: Workspace,
+  root: string,
+  files: readonly string[],
+  iac: { railwayTs: RailwayTsService | null; railwayTsProblems: FileProblem[] } = {
+    railwayTs: null,
+    railwayTsProblems: [],
+  },
+): ServiceFacts {
+  const problems: FileProblem[] = [...iac.railwayTsProblems];
   const p = (n: string) => joinPath(root, n);
   const text = (n: string) => readText(ws, p(n), problems);
   const exists = (n: string) => ws.isFile(p(n)) || ws.read(p(n)).kind === "refused";
@@ -115,10 +139,12 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
   const pv = exists(".python-version") ? text(".python-version") : null;
   const tv = exists(".tool-versions") ? text(".tool-versions") : null;
 
-  const railwayFile = exists("railway.json")
-    ? "railway.json"
-    : exists("railway.toml")
-      ? "railway.toml"
+  // Railway's CLI prefers railway.toml over railway.json in one folder (cli src/util/cac_deprecation.rs
+  // find_cac_file, "matching builderv3 selection"; railway-iac.md §4.1).
+  const railwayFile = exists("railway.toml")
+    ? "railway.toml"
+    : exists("railway.json")
+      ? "railway.json"
       : null;
   const railwayDoc = railwayFile ? loadDoc(ws, p(railwayFile), problems) : null;
   const railway = railwayDoc ? readRailway(railwayDoc) : null;
@@ -141,6 +167,10 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
     problems.push({ file: p("Procfile"), kind: "syntax", diagnostic: d });
 
   const pipfile = exists("Pipfile") ? loadDoc(ws, p("Pipfile"), problems) : null;
+  const pyprojectDoc = exists("pyproject.toml") ? loadDoc(ws, p("pyproject.toml"), problems) : null;
+  const railpackDoc = exists("railpack.json") ? loadDoc(ws, p("railpack.json"), problems) : null;
+  const miseFile = ["mise.toml", ".mise.toml"].find((n) => exists(n));
+  const mise = miseFile ? loadDoc(ws, p(miseFile), problems) : null;
 
   const requirementFiles = new Map<string, RequirementsFile>();
   const graphs = new Map<string, RequirementsGraph>();
@@ -158,7 +188,10 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
       const key = `${d.span.file}:${d.span.line}:${d.span.column}:${d.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
+      if (d.code === "unreadable") {
+        const diagnostic: Diagnostic = { message: d.message, span: d.span, ...(d.fix ? { fix: d.fix } : {}) };
+        problems.push({ file: d.span.file, kind: "unreadable", diagnostic });
+      } else problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
     }
   }
 
@@ -185,6 +218,12 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
     pythonVersionFile: pv === null ? null : parseVersionFile(p(".python-version"), pv),
     toolVersions: tv === null ? null : parseToolVersions(p(".tool-versions"), tv),
     pipfile,
+    railwayTs: iac.railwayTs,
+    railwayShadowed: railwayFile === "railway.toml" && exists("railway.json") ? p("railway.json") : null,
+    pyproject: pyprojectDoc?.value ? readPyproject(pyprojectDoc) : null,
+    railpack: railpackDoc?.value ? readRailpack(railpackDoc) : null,
+    mise,
+    lockFiles: LOCK_FILES.filter((n) => exists(n)),
     nixpacks: nixDoc?.value ? readPlan(nixDoc) : null,
     railway,
     railwayPlan: railway?.nixpacksPlanPath ? readPlan(railway.doc, railway.nixpacksPlanPath) : null,
@@ -199,11 +238,23 @@ export function buildServiceFacts(ws: Workspace, root: string, files: readonly s
   const python = derivePython({ ...base, builder });
   const start = deriveStart({ ...base, builder });
   const commands = analyzeCommands(ws, root, start.candidates, builder.name);
-  // railway.ts declarations join here (4th argument) once .railway/railway.ts is parsed.
-  const env = collectEnv(ws, root, files);
+  const plans = buildPlans({ ...base, builder, python, start });
+  const env = collectEnv(
+    ws,
+    root,
+    files,
+    (iac.railwayTs?.env ?? []).map((d) => ({
+      name: d.name,
+      span: d.nameSpan,
+      optional: d.optional,
+      source: "railway.ts" as const,
+    })),
+  );
   for (const d of env.diagnostics) problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
-  return { ...base, lockPairs, builder, python, start, commands, env };
+  return { ...base, lockPairs, builder, python, start, commands, plans, env };
 }
+
+export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];
 
 /** requirements.txt, requirements.lock, requirements-dev.txt, requirements/base.txt, *.in ... */
 export function isRequirementsName(file: string, root: string): boolean {

@@ -4,7 +4,8 @@
  *   override values from the dashboard"; railway-nixpacks.md §3.4).
  * - Nixpacks: provider < Procfile < nixpacks.toml `[start].cmd` < NIXPACKS_START_CMD < CLI/JSON plan
  *   (generator.rs merge order, §2); railway.json `build.nixpacksPlan` arrives as a JSON plan (inferred, §3.4).
- * - Railpack: provider default < Procfile (`web` > `worker` > any) < railpack.json (§4).
+ * - Railpack: provider default < Procfile (`web` > `worker` > any) < railpack.json `deploy.startCommand`
+ *   (§4: config merge "later configs taking precedence", file config last).
  * - Dockerfile: CMD/ENTRYPOINT of the final stage.
  */
 import type { BuilderName } from "../model/report.js";
@@ -13,15 +14,19 @@ import { joinPath, type Workspace } from "../repo/workspace.js";
 import type { Dockerfile } from "../sources/dockerfile.js";
 import type { NixpacksPlan } from "../sources/nixpacks.js";
 import { type Procfile, procfileStartEntry } from "../sources/procfile.js";
+import type { RailpackConfig } from "../sources/railpack.js";
 import type { RailwayConfig } from "../sources/railway.js";
+import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
 import type { RequirementsFile } from "../sources/requirements/parse.js";
 import type { BuilderChoice } from "./builder.js";
 
 export type StartSourceKind =
+  | "railway-ts-start"
   | "railway-start"
   | "railway-env-start"
   | "railway-nixpacks-plan"
   | "nixpacks-start"
+  | "railpack-start"
   | "procfile"
   | "dockerfile"
   | "nixpacks-default"
@@ -51,8 +56,10 @@ export function deriveStart(svc: {
   root: string;
   ws: Workspace;
   railway: RailwayConfig | null;
+  railwayTs: RailwayTsService | null;
   railwayPlan: NixpacksPlan | null;
   nixpacks: NixpacksPlan | null;
+  railpack: RailpackConfig | null;
   procfile: Procfile | null;
   dockerfileParsed: Dockerfile | null;
   requirements: RequirementsFile[];
@@ -60,6 +67,18 @@ export function deriveStart(svc: {
 }): StartFacts {
   const c: StartCandidate[] = [];
   const r = svc.railway;
+  const ts = svc.railwayTs?.startCommand;
+  const tsValue = definiteValue(ts);
+  if (ts && tsValue !== null) {
+    c.push({
+      kind: "railway-ts-start",
+      label: ".railway/railway.ts start command",
+      file: ts.span.file,
+      span: ts.span,
+      command: tsValue,
+      readBy: ALL,
+    });
+  }
   if (r?.startCommand) {
     c.push({
       kind: "railway-start",
@@ -100,6 +119,16 @@ export function deriveStart(svc: {
       readBy: ["nixpacks"],
     });
   }
+  if (svc.railpack?.startCommand) {
+    c.push({
+      kind: "railpack-start",
+      label: `${svc.railpack.doc.file} deploy.startCommand`,
+      file: svc.railpack.doc.file,
+      span: svc.railpack.startCommand.span,
+      command: svc.railpack.startCommand.value,
+      readBy: ["railpack"],
+    });
+  }
   const proc = svc.procfile ? procfileStartEntry(svc.procfile) : null;
   if (proc) {
     c.push({
@@ -131,14 +160,21 @@ export function deriveStart(svc: {
     order.map((k) => c.find((x) => x.kind === k)).find((x) => x !== undefined) ?? null;
   const effective: Record<BuilderName, StartCandidate | null> = {
     nixpacks: pick("nixpacks", [
+      "railway-ts-start",
       "railway-start",
       "railway-nixpacks-plan",
       "nixpacks-start",
       "procfile",
       "nixpacks-default",
     ]),
-    railpack: pick("railpack", ["railway-start", "procfile", "railpack-default"]),
-    dockerfile: pick("dockerfile", ["railway-start", "dockerfile"]),
+    railpack: pick("railpack", [
+      "railway-ts-start",
+      "railway-start",
+      "railpack-start",
+      "procfile",
+      "railpack-default",
+    ]),
+    dockerfile: pick("dockerfile", ["railway-ts-start", "railway-start", "dockerfile"]),
   };
   return { candidates: c, effective, selected: effective[svc.builder.name] };
 }

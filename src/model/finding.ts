@@ -31,6 +31,8 @@ export interface Finding {
 
 /** A problem a parser met in user content. Parsers return these; they never throw. */
 export interface Diagnostic {
+  /** A stable code for diagnostics a dedicated rule reports (e.g. `railway-ts-template-reference`). */
+  code?: string;
   message: string;
   span: Span;
   fix?: string;

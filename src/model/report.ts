@@ -1,3 +1,4 @@
+import type { DependencyChange } from "./change.js";
 import type { Finding, Severity } from "./finding.js";
 
 /** Rendering detail tiers, largest first. The action falls back tier by tier to fit size limits. */
@@ -26,6 +27,8 @@ export interface Report {
   /** Severity at or above which the run fails; "never" disables. */
   failOn: Severity | "never";
   blocking: boolean;
+  /** Dependency changes against the base revision (`--base REF`, a pull request); null without a base. */
+  changes: DependencyChange[] | null;
 }
 
 export interface ServiceReport {
@@ -54,8 +57,20 @@ export interface Sections {
       format: string;
       status: string;
     }>;
-    builders: Array<{ builder: string; version: string; from: string; selected: boolean }>;
   };
+  /** What each builder would do with the service; `selected` marks the one Railway uses. */
+  plans: Array<{
+    builder: "nixpacks" | "railpack" | "dockerfile" | "heroku";
+    selected: boolean;
+    python: string;
+    pythonFrom: string;
+    packageManager: string;
+    install: string;
+    installFrom: string;
+    venv: string;
+    start: string | null;
+    startFrom: string;
+  }>;
   start: {
     candidates: Array<{ source: string; file: string; line: number | null; command: string; status: string }>;
     effective: { command: string | null; from: string };
@@ -74,7 +89,31 @@ export interface Sections {
   categories: Array<{ category: string; count: number; packages: string[] }>;
   build: Array<{ item: string; value: string; file: string; line: number | null; status: string }>;
   railway: Array<{ key: string; value: string; file: string; line: number | null; status: string }>;
+  /** Environment variables the code reads, split as the hand-made audit does. */
+  env: {
+    required: EnvRow[];
+    optional: EnvRow[];
+    /** Declaration files compared (`.env.example` ..., `.railway/railway.ts`). */
+    documentation: string[];
+    /** Python files read to find the variables. */
+    scannedFiles: number;
+  };
   checklist: Array<{ group: string; item: string; ok: boolean; rule?: string }>;
+}
+
+export interface EnvRow {
+  name: string;
+  /** Where the code reads it (the first required read for required variables). */
+  file: string;
+  line: number | null;
+  /** How it is read: `Settings.database_url (pydantic-settings)`, `os.getenv` ... */
+  via: string;
+  /** Display form of the default; secret-looking values are replaced by their length. null: required. */
+  default: string | null;
+  /** Declaration files that list it (`.env.example:3`); empty when none. */
+  documentedIn: string[];
+  /** "railway" for variables Railway sets itself (`PORT`, `RAILWAY_*`). */
+  providedBy: "railway" | null;
 }
 
 export function emptyCounts(): Counts {

@@ -5,7 +5,8 @@
  * Verification Checklist, Deployment Readiness), with every cell computed. Pure: report in, string out.
  */
 import type { Finding } from "../model/finding.js";
-import type { Detail, Report, ServiceReport } from "../model/report.js";
+import type { Detail, EnvRow, Report, ServiceReport } from "../model/report.js";
+import { renderChangesSection } from "./changes-markdown.js";
 import { code, inline } from "./escape.js";
 
 export const RULE_DOCS_BASE = "https://github.com/deploy-drift/deploy-drift/blob/main/docs/rules/";
@@ -37,6 +38,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     if (multi) out.push(`## Service ${code(s.root)}`, "");
     out.push(...serviceSections(s, report, multi ? "####" : "###"));
   }
+  out.push(...renderChangesSection(report, detail));
   out.push(`### Findings`, "");
   if (report.findings.length === 0) out.push("No findings. ✅", "");
   else if (detail === "full") out.push(...findingsTable(report.findings), "");
@@ -99,13 +101,16 @@ function serviceSections(s: ServiceReport, r: Report, h: string): string[] {
       out.push(`| ${loc(p.file, p.line)} | ${code(p.raw)} | ${inline(p.format)} | ${inline(p.status)} |`);
     out.push("");
   }
-  out.push("| Builder | Python it installs | From |", "|---|---|---|");
-  for (const b of sec.python.builders) {
+  out.push(`**Builder:** ${cap(s.builder.name)} — ${inline(s.builder.reason)}`, "");
+  out.push(`${h} What each builder will do`, "");
+  out.push("| Builder | Python | Install | Virtualenv | Start command |", "|---|---|---|---|---|");
+  for (const b of sec.plans) {
+    const name = b.builder === "heroku" ? "Heroku" : cap(b.builder);
     out.push(
-      `| ${b.selected ? `**${b.builder}** (Railway uses this)` : b.builder} | ${inline(b.version.includes("`") ? b.version : `\`${b.version}\``)} | ${inline(b.from)} |`,
+      `| ${b.selected ? `**${name}** ▶ Railway uses this` : name} | ${code(b.python)}<br>${inline(b.pythonFrom)} | ${code(b.install)}<br>${inline(b.installFrom)} | ${code(b.venv)} | ${b.start ? code(b.start) : "❌ none"}<br>${inline(b.startFrom)} |`,
     );
   }
-  out.push("", `**Builder:** ${cap(s.builder.name)} — ${inline(s.builder.reason)}`, "");
+  out.push("");
   out.push(...rulesNote(["python-"]));
 
   out.push(`${h} Start Command Verification`, "");
@@ -174,6 +179,9 @@ function serviceSections(s: ServiceReport, r: Report, h: string): string[] {
   }
   out.push(...rulesNote(["railway-", "config-as-code"]));
 
+  out.push(...envSection(sec.env, h));
+  out.push(...rulesNote(["env-", "committed-secret"]));
+
   out.push(`${h} Verification Checklist`, "");
   let group = "";
   for (const c of sec.checklist) {
@@ -184,6 +192,48 @@ function serviceSections(s: ServiceReport, r: Report, h: string): string[] {
     out.push(`- [${c.ok ? "x" : " "}] ${c.item}`);
   }
   out.push("");
+  return out;
+}
+
+function envSection(env: ServiceReport["sections"]["env"], h: string): string[] {
+  const out = [`${h} Environment Variables`, ""];
+  if (env.required.length + env.optional.length === 0) {
+    out.push(
+      env.scannedFiles === 0
+        ? "No Python file to read environment variables from."
+        : `No environment variable read found in ${env.scannedFiles} Python file${env.scannedFiles === 1 ? "" : "s"}.`,
+      "",
+    );
+    return out;
+  }
+  const docs = (r: EnvRow) =>
+    r.documentedIn.length
+      ? r.documentedIn.map(code).join(", ")
+      : r.providedBy === "railway"
+        ? "✅ set by Railway"
+        : "❌ nowhere";
+  out.push(
+    `Read from the code (${env.scannedFiles} Python file${env.scannedFiles === 1 ? "" : "s"}); compared with ${env.documentation.length ? env.documentation.map(code).join(", ") : "no declaration file (no `.env.example`, no `.railway/railway.ts`)"}.`,
+    "",
+  );
+  out.push(`${h}# Required (fails startup if missing)`, "");
+  if (env.required.length === 0) out.push("None: every variable has a default.", "");
+  else {
+    out.push("| Variable | Read at | Via | Documented in |", "|---|---|---|---|");
+    for (const r of env.required)
+      out.push(`| ${code(r.name)} | ${loc(r.file, r.line)} | ${inline(r.via)} | ${docs(r)} |`);
+    out.push("");
+  }
+  out.push(`${h}# Optional (have defaults)`, "");
+  if (env.optional.length === 0) out.push("None.", "");
+  else {
+    out.push("| Variable | Default | Read at | Via | Documented in |", "|---|---|---|---|---|");
+    for (const r of env.optional)
+      out.push(
+        `| ${code(r.name)} | ${code(r.default ?? "None")} | ${loc(r.file, r.line)} | ${inline(r.via)} | ${docs(r)} |`,
+      );
+    out.push("");
+  }
   return out;
 }
 

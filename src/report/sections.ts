@@ -4,9 +4,10 @@
  */
 import { BUILDER_LABEL } from "../facts/builder.js";
 import { categorize } from "../facts/categories.js";
+import { declares, isProvidedByPlatform } from "../facts/env.js";
 import type { ServiceFacts } from "../facts/service.js";
 import type { Finding } from "../model/finding.js";
-import type { Sections } from "../model/report.js";
+import type { EnvRow, Sections } from "../model/report.js";
 import { sameSpan } from "../model/span.js";
 import { formatVersion, minorOf, sameMinor } from "../python/versions.js";
 import { formatPath, isRecord } from "../sources/doc.js";
@@ -18,6 +19,11 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
     rules: ["python-version-mismatch", "python-version-unreadable"],
   },
   { group: "Build", item: "Python version is supported", rules: ["python-end-of-life"] },
+  {
+    group: "Build",
+    item: "Pinned packages install on that Python",
+    rules: ["pin-python-incompatible", "requires-python-unsatisfied"],
+  },
   {
     group: "Build",
     item: "Config keys and values are valid",
@@ -68,9 +74,20 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
   { group: "Dependencies", item: "Requirements pinned", rules: ["requirement-not-pinned"] },
   { group: "Dependencies", item: "No duplicate requirements", rules: ["requirements-duplicate"] },
   {
+    group: "Environment",
+    item: "Required variables documented and required in railway.ts",
+    rules: ["env-required-undocumented", "env-optional-in-railway"],
+  },
+  { group: "Environment", item: "No committed secrets", rules: ["committed-secret"] },
+  {
     group: "Platform",
     item: "No deprecated Railway config",
     rules: ["config-as-code-deprecated", "nixpacks-deprecated"],
+  },
+  {
+    group: "Platform",
+    item: "One Railway config per service, migrated completely",
+    rules: ["railway-config-conflict", "railway-ts-template-reference"],
   },
 ];
 
@@ -109,16 +126,6 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
         status,
       };
     }),
-    builders: [
-      { b: svc.python.nixpacks, label: "Nixpacks" },
-      { b: svc.python.railpack, label: "Railpack" },
-      ...(svc.python.dockerfile ? [{ b: svc.python.dockerfile, label: "Dockerfile" }] : []),
-    ].map(({ b, label }) => ({
-      builder: label,
-      version: b.version ?? (b.isDefault ? "default (nix `python3`)" : "none"),
-      from: b.from,
-      selected: b.builder === svc.builder.name,
-    })),
   };
 
   const selected = svc.start.selected;
@@ -241,6 +248,32 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
     walk(doc.value, []);
   }
 
+  const envRows: EnvRow[] = svc.env.variables.map((v) => {
+    const r = v.reads.find((x) => x.required === v.required) ?? v.reads[0]!;
+    const via = `${r.owner ? `\`${r.owner}\` · ` : ""}${r.reader}${r.scope === "function" ? " (inside a function)" : ""}`;
+    return {
+      name: v.name,
+      file: v.span.file,
+      line: v.span.line,
+      via,
+      default: v.required ? null : (v.default ?? "None"),
+      documentedIn: svc.env.declarations
+        .filter((d) => declares(d, v))
+        .map((d) => `${d.span.file}:${d.span.line}`)
+        .filter((x, i, a) => a.indexOf(x) === i),
+      providedBy: isProvidedByPlatform(v.name) ? "railway" : null,
+    };
+  });
+  const env: Sections["env"] = {
+    required: envRows.filter((r) => r.default === null),
+    optional: envRows.filter((r) => r.default !== null),
+    documentation: [
+      ...svc.env.docFiles,
+      ...new Set(svc.env.declarations.filter((d) => d.source !== "env-example").map((d) => d.span.file)),
+    ],
+    scannedFiles: svc.env.scan.files.length,
+  };
+
   const checklist = CHECKLIST.map((c) => ({
     group: c.group,
     item: c.item,
@@ -248,7 +281,7 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
     rule: c.rules[0]!,
   }));
 
-  return { python, start, lock, categories, build, railway, checklist };
+  return { python, plans: svc.plans, start, lock, categories, build, railway, env, checklist };
 }
 
 function statusFor(findings: Finding[], rules: string[]): string {

@@ -1,8 +1,13 @@
 /** The one catalog of rules. Order here is only the order checks run; findings are sorted later. */
 import builderConfigConflict from "./builder-config-conflict.js";
+import committedSecret from "./committed-secret.js";
 import configAsCodeDeprecated from "./config-as-code-deprecated.js";
 import type { RuleContext } from "./context.js";
 import type { Rule } from "./define-rule.js";
+import envDocumentedUnused from "./env-documented-unused.js";
+import envOptionalInRailway from "./env-optional-in-railway.js";
+import envRequiredUndocumented from "./env-required-undocumented.js";
+import envUndeclared from "./env-undeclared.js";
 import installMissingFile from "./install-missing-file.js";
 import invalidConfigSyntax from "./invalid-config-syntax.js";
 import lockfileExtraPackage from "./lockfile-extra-package.js";
@@ -14,15 +19,19 @@ import nixpacksListReplaced from "./nixpacks-list-replaced.js";
 import nixpacksPlanOverridesFile from "./nixpacks-plan-overrides-file.js";
 import nixpacksPythonMissing from "./nixpacks-python-missing.js";
 import nixpacksUnknownKey from "./nixpacks-unknown-key.js";
+import pinPythonIncompatible from "./pin-python-incompatible.js";
 import pythonEndOfLife from "./python-end-of-life.js";
 import pythonVersionMismatch from "./python-version-mismatch.js";
 import pythonVersionUnpinned from "./python-version-unpinned.js";
 import pythonVersionUnreadable from "./python-version-unreadable.js";
+import railwayConfigConflict from "./railway-config-conflict.js";
 import railwayInvalidValue from "./railway-invalid-value.js";
 import railwayPathMissing from "./railway-path-missing.js";
+import railwayTsTemplateReference from "./railway-ts-template-reference.js";
 import railwayUnknownKey from "./railway-unknown-key.js";
 import requirementNotPinned from "./requirement-not-pinned.js";
 import requirementsDuplicate from "./requirements-duplicate.js";
+import requiresPythonUnsatisfied from "./requires-python-unsatisfied.js";
 import startCommandAppNotFound from "./start-command-app-not-found.js";
 import startCommandHost from "./start-command-host.js";
 import startCommandInterpreter from "./start-command-interpreter.js";
@@ -42,6 +51,8 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   pythonVersionUnreadable,
   pythonEndOfLife,
   pythonVersionUnpinned,
+  requiresPythonUnsatisfied,
+  pinPythonIncompatible,
   startCommandMissing,
   startCommandOverridden,
   startCommandSyntax,
@@ -66,9 +77,16 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   railwayUnknownKey,
   railwayInvalidValue,
   railwayPathMissing,
+  railwayConfigConflict,
+  railwayTsTemplateReference,
   builderConfigConflict,
   configAsCodeDeprecated,
   nixpacksDeprecated,
+  envRequiredUndocumented,
+  envDocumentedUnused,
+  envUndeclared,
+  envOptionalInRailway,
+  committedSecret,
 ];
 
 /** Rules that live outside the per-service catalog (configuration and suppression handling). */
@@ -87,5 +105,32 @@ export const ENGINE_RULES = [
     id: "rule-crashed",
     defaultSeverity: "error",
     summary: "A rule failed on this repository (a deploy-drift bug)",
+  },
+  // Base-vs-head rules (src/changes/): they need a base revision (`--base REF`, a pull request).
+  {
+    id: "dependency-changed",
+    defaultSeverity: "warning",
+    summary:
+      "A dependency was added, removed, upgraded, downgraded or changed (severity from `dependency-changes`)",
+  },
+  {
+    id: "lock-not-updated",
+    defaultSeverity: "error",
+    summary: "A requirements file or pyproject dependency list changed but its lock file did not",
+  },
+  {
+    id: "lock-changed-inconsistently",
+    defaultSeverity: "error",
+    summary: "A dependency and its lock both changed, but the lock does not match the new requirement",
+  },
+  {
+    id: "python-version-partially-changed",
+    defaultSeverity: "error",
+    summary: "The Python version changed in some files that state it but not in the others",
+  },
+  {
+    id: "protected-path-changed",
+    defaultSeverity: "error",
+    summary: "A file matching `protected-paths` changed (a notice when the override label is applied)",
   },
 ] as const;

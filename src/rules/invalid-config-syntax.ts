@@ -8,7 +8,7 @@ export default defineRule<RuleContext>({
   summary: "A deployment file cannot be parsed",
   check: ({ svc }) =>
     svc.problems
-      .filter((p) => p.kind === "syntax")
+      .filter((p) => p.kind === "syntax" && !p.diagnostic.code)
       .map((p) => {
         // A Dockerfile build never reads the Procfile or nixpacks config: broken ones are dead files.
         const dead =

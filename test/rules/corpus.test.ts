@@ -13,6 +13,7 @@ import { type Finding, SEVERITIES, type Severity } from "../../src/model/finding
 import type { Report } from "../../src/model/report.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
 import { RULES } from "../../src/rules/index.js";
+import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/rules/", import.meta.url));
 const TODAY = new Date("2026-11-26T12:00:00Z");
@@ -43,7 +44,7 @@ function run(dir: string, today: Date = TODAY): Report {
   const key = `${dir}@${today.toISOString()}`;
   let report = reports.get(key);
   if (!report) {
-    report = analyze(new DiskWorkspace(dir), { today });
+    report = analyze(new DiskWorkspace(dir), { today, parsers: { railwayTs: parseRailwayTs } });
     reports.set(key, report);
   }
   return report;

@@ -29,8 +29,9 @@ export function loadRequirementsGraph(ws: Workspace, entry: string): Requirement
   const seen = new Set<string>();
   const stack: string[] = [];
 
+  /** Include problems are about reading (outside the repo, refused, missing): code `unreadable`. */
   const problem = (message: string, span: Span, fix?: string) => {
-    const d: Diagnostic = { message, span, severity: "error" };
+    const d: Diagnostic = { code: "unreadable", message, span, severity: "error" };
     if (fix) d.fix = fix;
     includeDiagnostics.push(d);
   };
