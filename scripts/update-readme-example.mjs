@@ -7,7 +7,9 @@ const START = "<!-- example:start -->";
 const END = "<!-- example:end -->";
 let out;
 try {
-  out = execFileSync("node", ["dist/cli/index.js", "examples/maya-backend", "--today", "2026-11-26"], { encoding: "utf8" });
+  out = execFileSync("node", ["dist/cli/index.js", "examples/maya-backend", "--today", "2026-11-26"], {
+    encoding: "utf8",
+  });
 } catch (e) {
   out = e.stdout; // exit 1: the example has blocking findings
 }

@@ -16,7 +16,9 @@ describe("README.md", () => {
     const report = await analyzeRepo(new DiskWorkspace("examples/maya-backend"), {
       today: new Date("2026-11-26T12:00:00Z"),
     });
-    expect(shown, "run `npm run build && node scripts/update-readme-example.mjs`").toBe(renderMarkdown(report).trim());
+    expect(shown, "run `npm run build && node scripts/update-readme-example.mjs`").toBe(
+      renderMarkdown(report).trim(),
+    );
   });
 
   it("keeps the quick start's two commands", () => {
