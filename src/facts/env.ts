@@ -19,6 +19,7 @@ import type { Span } from "../model/span.js";
 import {
   basename,
   dirname,
+  filesUnder,
   isSkippedDir,
   joinPath,
   MAX_FILE_BYTES,
@@ -140,8 +141,7 @@ export function collectEnv(
   files: readonly string[],
   railwayTs: readonly EnvDeclaration[] = [],
 ): EnvFacts {
-  const all = ws.files();
-  const inRoot = root === "" ? all : all.filter((f) => f.startsWith(`${root}/`));
+  const inRoot = filesUnder(ws.files(), root);
   const nested = nestedServiceDirs(inRoot, root);
   const mine = inRoot.filter((f) => !nested.some((d) => f.startsWith(`${d}/`)));
   const diagnostics: Diagnostic[] = [];

@@ -27,13 +27,40 @@ export class DiskWorkspace implements Workspace {
   private totalBytes = 0;
   private readonly cache = new Map<string, ReadResult>();
   private fileList: string[] | undefined;
+  /** From the walk: regular files, symlinks, and whether the walk saw everything. */
+  private idx: { files: Set<string>; links: Set<string>; complete: boolean } | undefined;
 
   constructor(root: string, name?: string) {
     this.realRoot = fs.realpathSync(root);
     this.name = name ?? nodePath.basename(this.realRoot);
   }
 
-  private resolveInside(rel: string): { abs: string } | { refused: ReadResult } | { missing: true } {
+  /**
+   * Answers from the walk when it can: a regular file the walk listed is inside the root (the walk
+   * never enters symlinked folders), and a path the walk would have listed but did not is missing.
+   * Anything else (symlinks, skipped folders, paths below a link, a truncated walk) takes the slow,
+   * physical path. This keeps a 500-service monorepo from costing a realpath per probe.
+   */
+  private quick(rel: string): "file" | "missing" | "unknown" {
+    this.files();
+    const idx = this.idx!;
+    if (idx.files.has(rel)) return idx.links.has(rel) ? "unknown" : "file";
+    if (!idx.complete) return "unknown";
+    const segs = rel.split("/");
+    if (segs.length - 1 >= MAX_DEPTH || segs.slice(0, -1).some((s) => isSkippedDir(s))) return "unknown";
+    for (let i = 1; i < segs.length; i++) if (idx.links.has(segs.slice(0, i).join("/"))) return "unknown";
+    return "missing";
+  }
+
+  private resolveInside(
+    rel: string,
+    fileExpected = true,
+  ): { abs: string } | { refused: ReadResult } | { missing: true } {
+    if (fileExpected) {
+      const q = this.quick(rel);
+      if (q === "file") return { abs: nodePath.join(this.realRoot, rel) };
+      if (q === "missing") return { missing: true };
+    }
     const abs = nodePath.join(this.realRoot, rel);
     let real: string;
     try {
@@ -133,7 +160,7 @@ export class DiskWorkspace implements Workspace {
   isDir(path: string): boolean {
     const rel = normalizeRelPath(path);
     if (rel === null) return false;
-    const res = this.resolveInside(rel);
+    const res = this.resolveInside(rel, false);
     if (!("abs" in res)) return false;
     try {
       return fs.statSync(res.abs).isDirectory();
@@ -146,8 +173,13 @@ export class DiskWorkspace implements Workspace {
   files(): string[] {
     if (this.fileList) return this.fileList;
     const out: string[] = [];
+    const links = new Set<string>();
+    let complete = true;
     const walk = (dirRel: string, depth: number) => {
-      if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
+      if (depth > MAX_DEPTH || out.length >= MAX_FILES) {
+        complete = false;
+        return;
+      }
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(nodePath.join(this.realRoot, dirRel), { withFileTypes: true });
@@ -156,8 +188,12 @@ export class DiskWorkspace implements Workspace {
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
-        if (out.length >= MAX_FILES) return;
+        if (out.length >= MAX_FILES) {
+          complete = false;
+          return;
+        }
         const rel = joinPath(dirRel, e.name);
+        if (e.isSymbolicLink()) links.add(rel);
         if (e.isDirectory()) {
           if (!isSkippedDir(e.name)) walk(rel, depth + 1);
         } else if (e.isFile() || e.isSymbolicLink()) {
@@ -167,6 +203,7 @@ export class DiskWorkspace implements Workspace {
     };
     walk("", 0);
     this.fileList = out.sort();
+    this.idx = { files: new Set(out), links, complete };
     return this.fileList;
   }
 }

@@ -184,3 +184,22 @@ export function tooLarge(path: string, bytes: number): ReadResult {
     detail: `${path} is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit; it was not read`,
   };
 }
+
+/**
+ * The files below `dir` in a sorted file list: they form one contiguous run (every path with the
+ * prefix `dir/` sorts together), found by binary search instead of a scan of the whole list.
+ */
+export function filesUnder(sorted: readonly string[], dir: string): string[] {
+  if (dir === "") return [...sorted];
+  const prefix = `${dir}/`;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
+  return out;
+}
