@@ -8,6 +8,7 @@ import { matchesGlob } from "./config/glob.js";
 import { CONFIG_RULE, type LoadedConfig, loadConfig } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { discoverServices } from "./facts/discover.js";
+import { installedPins } from "./facts/pins.js";
 import { mapRailwayTsServices, RAILWAY_TS } from "./facts/railway-ts.js";
 import {
   buildServiceFacts,
@@ -19,6 +20,8 @@ import {
 import type { DependencyChange } from "./model/change.js";
 import { compareFindings, type Finding, type Severity, severityRank } from "./model/finding.js";
 import { emptyCounts, type Report } from "./model/report.js";
+import type { ClientOptions } from "./pypi/client.js";
+import type { PypiReleases } from "./pypi/release.js";
 import { normalizeRelPath, type Workspace } from "./repo/workspace.js";
 import { buildSections } from "./report/sections.js";
 import type { RuleContext } from "./rules/context.js";
@@ -26,6 +29,7 @@ import { toFinding } from "./rules/define-rule.js";
 import { ENGINE_RULES, RULES } from "./rules/index.js";
 import type { RailwayTsConfig, RailwayTsService } from "./sources/railway-ts/types.js";
 import { didYouMean } from "./sources/schema.js";
+import type { SetupPython, Workflow } from "./sources/workflows/parse.js";
 import { VERSION } from "./version.js";
 
 export interface AnalyzeOptions {
@@ -42,17 +46,33 @@ export interface AnalyzeOptions {
   base?: { ws: Workspace; changedFiles: string[]; labels?: string[] };
   /** Parsers kept out of the main bundle; `analyzeRepo` loads the ones the repository needs. */
   parsers?: OptionalParsers;
+  /**
+   * PyPI data for the pins (rules pin-requires-python, pin-no-wheel, pypi-unavailable). `analyzeRepo`
+   * fills it when the look-ups are on; absent, the run is offline.
+   */
+  pypi?: PypiReleases;
+  /**
+   * The PyPI look-ups, for `analyzeRepo`: `enabled` overrides the config's `pypi` (`--pypi`); `client`
+   * overrides the client's settings (timeouts, cache folder; `baseUrl` comes from `pypi-url`).
+   */
+  pypiLookups?: { enabled?: boolean; client?: Partial<ClientOptions> };
 }
 
 export interface OptionalParsers {
   railwayTs?: (file: string, text: string) => RailwayTsConfig;
+  workflow?: (file: string, text: string) => Workflow;
 }
+
+const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
 /** Loads the heavy parsers only when their files exist (the TypeScript parser for railway.ts). */
 export async function loadParsers(ws: Workspace): Promise<OptionalParsers> {
   const parsers: OptionalParsers = {};
   if (ws.isFile(RAILWAY_TS))
     parsers.railwayTs = (await import("./sources/railway-ts/parse.js")).parseRailwayTs;
+  if (ws.files().some((f) => WORKFLOW_FILE.test(f))) {
+    parsers.workflow = (await import("./sources/workflows/parse.js")).parseWorkflow;
+  }
   return parsers;
 }
 
@@ -63,7 +83,26 @@ export async function analyzeRepo(ws: Workspace, opts: AnalyzeOptions = {}): Pro
     ...(opts.base ? await loadParsers(opts.base.ws) : {}),
     ...opts.parsers,
   };
-  return analyze(ws, { ...opts, parsers });
+  const pypi = opts.pypi ?? (await lookUpPins(ws, opts, parsers));
+  return analyze(ws, { ...opts, parsers, ...(pypi ? { pypi } : {}) });
+}
+
+/**
+ * The opt-in PyPI look-ups: when `pypi` is on (config or `--pypi`), the exact pins every service
+ * installs are fetched here, before the pure run, and reach the rules as data.
+ */
+async function lookUpPins(
+  ws: Workspace,
+  opts: AnalyzeOptions,
+  parsers: OptionalParsers,
+): Promise<PypiReleases | undefined> {
+  const { config } = loadConfig(ws, opts.config);
+  if (!(opts.pypiLookups?.enabled ?? config.pypi)) return undefined;
+  const pins = deriveServices(ws, config, parsers)
+    .flatMap((svc) => installedPins(svc))
+    .map((r) => ({ name: r.normalized, version: r.pinned }));
+  const { fetchReleases } = await import("./pypi/client.js");
+  return fetchReleases(pins, { baseUrl: config["pypi-url"], ...opts.pypiLookups?.client });
 }
 
 export interface Analysis {
@@ -81,22 +120,10 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}): Analy
   const loaded = loadConfig(ws, opts.config);
   const config = loaded.config;
   const findings: Finding[] = [...loaded.findings];
-
-  const roots =
-    config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
-    discoverServices(ws);
-  const filesByRoot = groupFiles(ws.files(), roots);
-  const iac = readRailwayTs(ws, roots, opts.parsers);
-  const services = roots.map((root, i) =>
-    buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
-      railwayTs: iac.byRoot.get(root) ?? null,
-      // railway.ts is one file for the project: its own problems are reported once, with the first service.
-      railwayTsProblems: i === 0 ? iac.problems : [],
-    }),
-  );
+  const services = deriveServices(ws, config, opts.parsers);
 
   for (const svc of services) {
-    const ctx: RuleContext = { svc, config, today };
+    const ctx: RuleContext = { svc, config, today, pypi: opts.pypi ?? null };
     for (const rule of RULES) {
       const setting = config.severity[rule.id];
       if (setting === "off") continue;
@@ -124,7 +151,8 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}): Analy
   let changes: DependencyChange[] | null = null;
   if (opts.base) {
     const { base, ...rest } = opts;
-    const before = analyzeDetailed(base.ws, rest);
+    // The look-ups cover the head's pins; the base run only feeds the comparison.
+    const before = analyzeDetailed(base.ws, { ...rest, pypi: undefined });
     const cmp = compareRevisions(before, { services }, base.changedFiles, config, {
       labels: base.labels ?? [],
     });
@@ -160,6 +188,24 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}): Analy
     changes,
   };
   return { report, services, config: loaded };
+}
+
+/** The service roots (configured or discovered) and their facts. */
+function deriveServices(ws: Workspace, config: Config, parsers: OptionalParsers | undefined): ServiceFacts[] {
+  const roots =
+    config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
+    discoverServices(ws);
+  const filesByRoot = groupFiles(ws.files(), roots);
+  const iac = readRailwayTs(ws, roots, parsers);
+  const ci = readWorkflows(ws, parsers);
+  return roots.map((root, i) =>
+    buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
+      railwayTs: iac.byRoot.get(root) ?? null,
+      // railway.ts is one file for the project: its own problems are reported once, with the first service.
+      railwayTsProblems: i === 0 ? iac.problems : [],
+      ci,
+    }),
+  );
 }
 
 /** Each file belongs to the deepest service root that contains it (own folder or `requirements/`). */
@@ -281,4 +327,17 @@ function applyEngineSeverity(findings: Finding[], config: Config): Finding[] {
     if (!s) return [f];
     return s === "off" ? [] : [{ ...f, severity: s }];
   });
+}
+
+/** The Python versions CI sets up (`actions/setup-python`), from the scanned root's workflows. */
+function readWorkflows(ws: Workspace, parsers: OptionalParsers | undefined): SetupPython[] {
+  const files = ws.files().filter((f) => WORKFLOW_FILE.test(f));
+  if (files.length === 0) return [];
+  if (!parsers?.workflow) throw new Error("workflows exist: call analyzeRepo(), which loads the YAML parser");
+  const out: SetupPython[] = [];
+  for (const f of files) {
+    const r = ws.read(f);
+    if (r.kind === "ok") out.push(...parsers.workflow(f, r.text).setupPython);
+  }
+  return out;
 }

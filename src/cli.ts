@@ -1,6 +1,6 @@
 /**
  * deploy-drift CLI: `deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
- * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD] [--base REF [--label NAME]...]`.
+ * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD] [--base REF [--label NAME]...] [--pypi]`.
  * `--base REF` compares the directory with a git revision (its merge base with HEAD): dependency
  * changes, locks kept in step, protected paths; `--label` names pull-request labels (the override).
  * Exit 0 = nothing blocking, 1 = blocking findings, 2 = usage or internal error (one line, no stack).
@@ -21,7 +21,7 @@ import { VERSION } from "./version.js";
 
 const USAGE = `usage: deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
                     [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]
-                    [--base REF] [--label NAME]...`;
+                    [--base REF] [--label NAME]... [--pypi]`;
 
 class UsageError extends Error {}
 
@@ -40,6 +40,8 @@ export async function main(
         today: { type: "string" },
         base: { type: "string" },
         label: { type: "string", multiple: true },
+        // Look pins up on PyPI (requires_python, wheels), over the config's `pypi`.
+        pypi: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -105,6 +107,7 @@ export async function main(
       ...(config ? { config } : {}),
       ...(failOn ? { failOn: failOn as Severity | "never" } : {}),
       ...(today ? { today } : {}),
+      ...(values.pypi ? { pypiLookups: { enabled: true } } : {}),
     });
     const rendered =
       format === "json"

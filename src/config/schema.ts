@@ -32,6 +32,13 @@ export const ConfigSchema = z
     "python-version": z.string().optional(),
     services: z.array(z.string()).optional(),
     "dependency-changes": z.enum(["allow", "warn", "block"]).default("warn"),
+    /** Look up every exact pin on the PyPI JSON API (`--pypi` turns it on too). Off: fully offline. */
+    pypi: z.boolean().default(false),
+    /** The JSON API root the look-ups use (a mirror, or a local server in tests). */
+    "pypi-url": z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+/, "use an http(s) URL such as https://pypi.org/pypi")
+      .default("https://pypi.org/pypi"),
   })
   .strict();
 

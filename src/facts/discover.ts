@@ -6,6 +6,7 @@
  * Read the Docs is not a deployment), except when named explicitly.
  */
 import { basename, dirname, type Workspace } from "../repo/workspace.js";
+import { RAILPACK_MAIN_FILES } from "./start.js";
 
 export const SERVICE_MARKERS = new Set([
   "requirements.txt",
@@ -39,5 +40,7 @@ export function discoverServices(ws: Workspace): string[] {
     if (dir !== "" && dir.split("/").some((seg) => NOT_SERVICE_DIRS.has(seg.toLowerCase()))) continue;
     roots.add(dir);
   }
+  // A root holding only a main file (`bot.py`) still builds: Railpack detects Python by its main files.
+  if (!roots.has("") && ws.files().some((f) => RAILPACK_MAIN_FILES.includes(f))) roots.add("");
   return [...roots].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
 }

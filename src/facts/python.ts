@@ -22,6 +22,7 @@ import { getPath } from "../sources/doc.js";
 import type { Dockerfile } from "../sources/dockerfile.js";
 import type { LocatedList, NixpacksPlan } from "../sources/nixpacks.js";
 import type { RailpackConfig } from "../sources/railpack.js";
+import type { RequirementsFile } from "../sources/requirements/parse.js";
 import type { ToolVersions, VersionFile } from "../sources/version-files.js";
 import type { BuilderChoice } from "./builder.js";
 
@@ -326,6 +327,7 @@ export function derivePython(svc: {
   nixpacks: NixpacksPlan | null;
   railwayPlan: NixpacksPlan | null;
   dockerfileParsed: Dockerfile | null;
+  requirements: RequirementsFile[];
   builder: BuilderChoice;
 }): PythonFacts {
   const sources = collectSources(svc);
@@ -334,10 +336,15 @@ export function derivePython(svc: {
     nixRead?.read && !nixRead.fallbackReason
       ? nixpacksPackageFor(nixRead.read.major, nixRead.read.minor)!
       : "python3";
-  // Provider setup phase: the Python package plus gcc (python.rs setup()).
+  // Provider setup phase: the Python package plus gcc, and postgresql_16.dev when the dependencies
+  // mention psycopg (python.rs setup(); a lowercase substring search, railway-nixpacks.md §1.3).
+  const usesPsycopg = svc.requirements.some((f) =>
+    f.requirements.some((r) => r.normalized.includes("psycopg")),
+  );
   const provider: Array<{ value: string; span: Span | null }> = [
     { value: providerPkg, span: nixRead?.source.span ?? null },
     { value: "gcc", span: null },
+    ...(usesPsycopg ? [{ value: "postgresql_16.dev", span: null }] : []),
   ];
   const afterFile = mergeList(provider, svc.nixpacks?.phases.get("setup")?.lists.nixPkgs);
   const merged = mergeList(afterFile, svc.railwayPlan?.phases.get("setup")?.lists.nixPkgs);

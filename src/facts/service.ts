@@ -22,6 +22,7 @@ import {
   type ToolVersions,
   type VersionFile,
 } from "../sources/version-files.js";
+import type { SetupPython } from "../sources/workflows/parse.js";
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
 import { collectEnv, type EnvFacts } from "./env.js";
 import { type LockPair, pairLocks } from "./locks.js";
@@ -37,6 +38,15 @@ export interface FileProblem {
   kind: "syntax" | "unreadable";
 }
 
+/** Repository-level inputs handed to each service: its railway.ts service, CI's Python versions. */
+export interface RepoShared {
+  railwayTs: RailwayTsService | null;
+  /** railway.ts problems, attached to one service so they are reported once. */
+  railwayTsProblems: FileProblem[];
+  /** `actions/setup-python` steps of the repository's workflows. */
+  ci: SetupPython[];
+}
+
 export interface ServiceFacts {
   /** "" for the scanned root. */
   root: string;
@@ -50,6 +60,8 @@ export interface ServiceFacts {
   pipfile: ConfigDoc | null;
   /** The `.railway/railway.ts` service whose root directory is this service's root. */
   railwayTs: RailwayTsService | null;
+  /** CI's `actions/setup-python` steps (repository-wide). */
+  ci: SetupPython[];
   /** railway.json when railway.toml sits beside it (the CLI reads the .toml). */
   railwayShadowed: string | null;
   pyproject: Pyproject | null;
@@ -125,12 +137,9 @@ export function buildServiceFacts(
   ws: Workspace,
   root: string,
   files: readonly string[],
-  iac: { railwayTs: RailwayTsService | null; railwayTsProblems: FileProblem[] } = {
-    railwayTs: null,
-    railwayTsProblems: [],
-  },
+  shared: RepoShared = { railwayTs: null, railwayTsProblems: [], ci: [] },
 ): ServiceFacts {
-  const problems: FileProblem[] = [...iac.railwayTsProblems];
+  const problems: FileProblem[] = [...shared.railwayTsProblems];
   const p = (n: string) => joinPath(root, n);
   const text = (n: string) => readText(ws, p(n), problems);
   const exists = (n: string) => ws.isFile(p(n)) || ws.read(p(n)).kind === "refused";
@@ -218,7 +227,8 @@ export function buildServiceFacts(
     pythonVersionFile: pv === null ? null : parseVersionFile(p(".python-version"), pv),
     toolVersions: tv === null ? null : parseToolVersions(p(".tool-versions"), tv),
     pipfile,
-    railwayTs: iac.railwayTs,
+    railwayTs: shared.railwayTs,
+    ci: shared.ci,
     railwayShadowed: railwayFile === "railway.toml" && exists("railway.json") ? p("railway.json") : null,
     pyproject: pyprojectDoc?.value ? readPyproject(pyprojectDoc) : null,
     railpack: railpackDoc?.value ? readRailpack(railpackDoc) : null,
@@ -243,7 +253,7 @@ export function buildServiceFacts(
     ws,
     root,
     files,
-    (iac.railwayTs?.env ?? []).map((d) => ({
+    (shared.railwayTs?.env ?? []).map((d) => ({
       name: d.name,
       span: d.nameSpan,
       optional: d.optional,

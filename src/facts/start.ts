@@ -10,10 +10,13 @@
  */
 import type { BuilderName } from "../model/report.js";
 import type { Span } from "../model/span.js";
+import { findWsgiApplication } from "../python/django.js";
 import { joinPath, type Workspace } from "../repo/workspace.js";
+import { getPath, isRecord } from "../sources/doc.js";
 import type { Dockerfile } from "../sources/dockerfile.js";
 import type { NixpacksPlan } from "../sources/nixpacks.js";
 import { type Procfile, procfileStartEntry } from "../sources/procfile.js";
+import type { Pyproject } from "../sources/pyproject.js";
 import type { RailpackConfig } from "../sources/railpack.js";
 import type { RailwayConfig } from "../sources/railway.js";
 import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
@@ -60,6 +63,7 @@ export function deriveStart(svc: {
   railwayPlan: NixpacksPlan | null;
   nixpacks: NixpacksPlan | null;
   railpack: RailpackConfig | null;
+  pyproject: Pyproject | null;
   procfile: Procfile | null;
   dockerfileParsed: Dockerfile | null;
   requirements: RequirementsFile[];
@@ -150,8 +154,8 @@ export function deriveStart(svc: {
       readBy: ["dockerfile"],
     });
   }
-  const deps = new Set(svc.requirements.flatMap((f) => f.requirements.map((q) => q.normalized)));
-  const nixDefault = nixpacksDefaultStart(svc.ws, svc.root, deps);
+  const deps = dependencyText(svc.ws, svc.root);
+  const nixDefault = nixpacksDefaultStart(svc.ws, svc.root, deps, svc.pyproject);
   if (nixDefault) c.push({ ...nixDefault, readBy: ["nixpacks"] });
   const railDefault = railpackDefaultStart(svc.ws, svc.root, deps);
   if (railDefault) c.push({ ...railDefault, readBy: ["railpack"] });
@@ -181,26 +185,50 @@ export function deriveStart(svc: {
 
 type Default = Omit<StartCandidate, "readBy">;
 
+/**
+ * Builders detect frameworks by a lowercase substring search over requirements.txt, pyproject.toml
+ * and Pipfile (nixpacks python.rs; railpack python.go usesDep) — not by parsed names.
+ */
+export function dependencyText(ws: Workspace, root: string): string {
+  return ["requirements.txt", "pyproject.toml", "Pipfile"]
+    .map((n) => ws.read(joinPath(root, n)))
+    .map((r) => (r.kind === "ok" ? r.text.toLowerCase() : ""))
+    .join("\n");
+}
+
 /** Nixpacks python.rs start(): Django (manage.py + django dep) > main.py > pyproject module > none. */
-function nixpacksDefaultStart(ws: Workspace, root: string, deps: Set<string>): Default | null {
+function nixpacksDefaultStart(
+  ws: Workspace,
+  root: string,
+  deps: string,
+  pyproject: Pyproject | null,
+): Default | null {
   const f = (n: string) => ws.isFile(joinPath(root, n));
-  if (f("manage.py") && deps.has("django")) {
+  const d: Default = {
+    kind: "nixpacks-default",
+    label: "Nixpacks default",
+    file: null,
+    span: null,
+    command: "",
+  };
+  if (f("manage.py") && deps.includes("django")) {
+    // "Failed to find your WSGI_APPLICATION django setting" when it is missing.
+    const wsgi = findWsgiApplication(ws, root);
     return {
-      kind: "nixpacks-default",
+      ...d,
       label: "Nixpacks default (Django)",
-      file: null,
-      span: null,
-      command: "python manage.py migrate && gunicorn <WSGI_APPLICATION module>",
+      command: `python manage.py migrate && gunicorn ${wsgi ? wsgi.replace(/\.application$/, "") : "<WSGI_APPLICATION not found: the build fails>"}`,
     };
   }
-  if (f("main.py")) {
-    return {
-      kind: "nixpacks-default",
-      label: "Nixpacks default",
-      file: null,
-      span: null,
-      command: "python main.py",
-    };
+  if (f("main.py")) return { ...d, command: "python main.py" };
+  // `python -m {module}`: [project] packages[0], else py_modules[0], else name (python.rs).
+  const project = pyproject ? getPath(pyproject.doc.value, ["project"]) : undefined;
+  if (isRecord(project)) {
+    const first = (k: string) =>
+      Array.isArray(project[k]) && typeof project[k][0] === "string" ? (project[k][0] as string) : null;
+    const module =
+      first("packages") ?? first("py_modules") ?? (typeof project.name === "string" ? project.name : null);
+    if (module) return { ...d, command: `python -m ${module}` };
   }
   return null;
 }
@@ -209,9 +237,9 @@ function nixpacksDefaultStart(ws: Workspace, root: string, deps: Set<string>): D
  * Railpack GetStartCommand (core/providers/python/python.go): Django > FastAPI/FastHTML + uvicorn +
  * main file → `uvicorn main:app …` > Flask + gunicorn + main file > `python <main file>`.
  */
-const RAILPACK_MAIN_FILES = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"];
+export const RAILPACK_MAIN_FILES = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"];
 
-function railpackDefaultStart(ws: Workspace, root: string, deps: Set<string>): Default | null {
+function railpackDefaultStart(ws: Workspace, root: string, deps: string): Default | null {
   const main = RAILPACK_MAIN_FILES.find((n) => ws.isFile(joinPath(root, n)));
   const d: Default = {
     kind: "railpack-default",
@@ -220,20 +248,23 @@ function railpackDefaultStart(ws: Workspace, root: string, deps: Set<string>): D
     span: null,
     command: "",
   };
-  if (ws.isFile(joinPath(root, "manage.py")) && deps.has("django")) {
+  if (ws.isFile(joinPath(root, "manage.py")) && deps.includes("django")) {
+    const wsgi = findWsgiApplication(ws, root);
+    const target = wsgi
+      ? `${wsgi.replace(/\.application$/, "")}:application`
+      : "<WSGI_APPLICATION not found>";
     return {
       ...d,
       label: "Railpack default (Django)",
-      command:
-        "python manage.py migrate && gunicorn --bind 0.0.0.0:${PORT:-8000} <WSGI_APPLICATION>:application",
+      command: `python manage.py migrate && gunicorn --bind 0.0.0.0:\${PORT:-8000} ${target}`,
     };
   }
   if (!main) return null;
-  const has = (prefix: string) => [...deps].some((x) => x.includes(prefix));
-  if ((has("fastapi") || has("python-fasthtml")) && has("uvicorn")) {
+  if ((deps.includes("fastapi") || deps.includes("python-fasthtml")) && deps.includes("uvicorn")) {
     return { ...d, command: "uvicorn main:app --host 0.0.0.0 --port ${PORT:-8000}" };
   }
-  if (has("flask") && has("gunicorn"))
+  if (deps.includes("flask") && deps.includes("gunicorn")) {
     return { ...d, command: "gunicorn --bind 0.0.0.0:${PORT:-8000} main:app" };
+  }
   return { ...d, command: `python ${main}` };
 }

@@ -16,7 +16,7 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
   {
     group: "Build",
     item: "Python version agrees across files",
-    rules: ["python-version-mismatch", "python-version-unreadable"],
+    rules: ["python-version-mismatch", "python-version-unreadable", "ci-python-mismatch"],
   },
   { group: "Build", item: "Python version is supported", rules: ["python-end-of-life"] },
   {
@@ -45,6 +45,7 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
       "nixpacks-python-missing",
       "install-missing-file",
       "venv-path-mismatch",
+      "system-library-missing",
     ],
   },
   {

@@ -1,5 +1,6 @@
 /** The one catalog of rules. Order here is only the order checks run; findings are sorted later. */
 import builderConfigConflict from "./builder-config-conflict.js";
+import ciPythonMismatch from "./ci-python-mismatch.js";
 import committedSecret from "./committed-secret.js";
 import configAsCodeDeprecated from "./config-as-code-deprecated.js";
 import type { RuleContext } from "./context.js";
@@ -19,7 +20,10 @@ import nixpacksListReplaced from "./nixpacks-list-replaced.js";
 import nixpacksPlanOverridesFile from "./nixpacks-plan-overrides-file.js";
 import nixpacksPythonMissing from "./nixpacks-python-missing.js";
 import nixpacksUnknownKey from "./nixpacks-unknown-key.js";
+import pinNoWheel from "./pin-no-wheel.js";
 import pinPythonIncompatible from "./pin-python-incompatible.js";
+import pinRequiresPython from "./pin-requires-python.js";
+import pypiUnavailable from "./pypi-unavailable.js";
 import pythonEndOfLife from "./python-end-of-life.js";
 import pythonVersionMismatch from "./python-version-mismatch.js";
 import pythonVersionUnpinned from "./python-version-unpinned.js";
@@ -41,6 +45,7 @@ import startCommandPort from "./start-command-port.js";
 import startCommandReload from "./start-command-reload.js";
 import startCommandServerNotInstalled from "./start-command-server-not-installed.js";
 import startCommandSyntax from "./start-command-syntax.js";
+import systemLibraryMissing from "./system-library-missing.js";
 import unreadableFile from "./unreadable-file.js";
 import venvPathMismatch from "./venv-path-mismatch.js";
 
@@ -53,6 +58,12 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   pythonVersionUnpinned,
   requiresPythonUnsatisfied,
   pinPythonIncompatible,
+  ciPythonMismatch,
+  systemLibraryMissing,
+  // Need the opt-in PyPI look-ups (`pypi = true`); silent offline.
+  pinRequiresPython,
+  pinNoWheel,
+  pypiUnavailable,
   startCommandMissing,
   startCommandOverridden,
   startCommandSyntax,

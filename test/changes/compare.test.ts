@@ -3,6 +3,7 @@ import { analyze } from "../../src/analyze.js";
 import type { Finding } from "../../src/model/finding.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
+import { ALL_PARSERS } from "../helpers/parsers.js";
 import { analyzeChange, makeRepo, SERVICE, TODAY } from "./git-repo.js";
 
 const CHANGE_RULES = [
@@ -281,7 +282,7 @@ describe("base vs head on real git repositories", () => {
 
   it("without a base there is no changes section", () => {
     const dir = makeRepo(SERVICE, {});
-    const report = analyze(new DiskWorkspace(dir), { today: TODAY });
+    const report = analyze(new DiskWorkspace(dir), { today: TODAY, parsers: ALL_PARSERS });
     expect(report.changes).toBeNull();
     expect(renderMarkdown(report)).not.toContain("Dependency Policy Compliance");
   });

@@ -6,6 +6,7 @@ import * as nodePath from "node:path";
 import { type Analysis, analyzeDetailed } from "../../src/analyze.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
 import { gitChangedFiles, gitWorkspace } from "../../src/repo/git.js";
+import { ALL_PARSERS } from "../helpers/parsers.js";
 
 /** A file's content; null deletes it; `{ symlinkTo }` makes a symbolic link. */
 export type Files = Record<string, string | null | { symlinkTo: string }>;
@@ -64,6 +65,7 @@ export const TODAY = new Date("2026-11-26T12:00:00Z");
 export function analyzeChange(dir: string, labels: string[] = []): Analysis {
   return analyzeDetailed(new DiskWorkspace(dir), {
     today: TODAY,
+    parsers: ALL_PARSERS,
     base: { ws: gitWorkspace(dir, "HEAD~1"), changedFiles: gitChangedFiles(dir, "HEAD~1"), labels },
   });
 }

@@ -4,6 +4,8 @@
  * documented at the top of docs/rules/README.md:
  * - a fenced block directly below a line `<path>:` is a file of the example; `<path> (UTF-16):` writes it
  *   as UTF-16LE with a BOM, `<path> (base):` is its content at the base revision of a pull request;
+ * - a block below `<name>/<version> (PyPI):` is the PyPI JSON API's answer for that pin; the example
+ *   runs as if the opt-in look-ups had received it (text that is no release answer is a failed look-up);
  * - the block directly below `deploy-drift prints:` is the rule's findings as `--format text` prints them;
  * - any other block in that section is an error, and blocks in other sections are never extracted.
  */
@@ -13,10 +15,11 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
+import { type PypiLookup, parseRelease, releaseKey } from "../../src/pypi/release.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
 import { renderText } from "../../src/report/text.js";
 import { ENGINE_RULES, RULES } from "../../src/rules/index.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
+import { ALL_PARSERS } from "../helpers/parsers.js";
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../docs/rules");
 const TODAY = new Date("2026-11-26T12:00:00Z");
@@ -67,12 +70,14 @@ interface ExampleFile {
 }
 interface Example {
   files: ExampleFile[];
+  /** `<name>/<version> (PyPI):` blocks: what the look-ups answered for each pin. */
+  pypi: Array<{ name: string; version: string; answer: string }>;
   /** Lines of the `deploy-drift prints:` block, or null when there is none. */
   output: string[] | null;
   errors: string[];
 }
 
-const LABEL = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)(?: \((UTF-16|base)\))?:$/;
+const LABEL = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)(?: \((UTF-16|base|PyPI)\))?:$/;
 const OUTPUT_LABEL = "deploy-drift prints:";
 
 /** Extracts the files and the printed output of a page's "Example that fires" section. */
@@ -80,9 +85,10 @@ function extractExample(markdown: string): Example {
   const lines = markdown.split("\n");
   const errors: string[] = [];
   const files: ExampleFile[] = [];
+  const pypi: Example["pypi"] = [];
   let output: string[] | null = null;
   const start = lines.indexOf("## Example that fires");
-  if (start < 0) return { files, output, errors: ["no `## Example that fires` section"] };
+  if (start < 0) return { files, pypi, output, errors: ["no `## Example that fires` section"] };
   let end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
   if (end < 0) end = lines.length;
   for (let i = start + 1; i < end; i++) {
@@ -101,6 +107,11 @@ function extractExample(markdown: string): Example {
     if (above === OUTPUT_LABEL) {
       if (output !== null) errors.push(`line ${i + 1}: a second \`${OUTPUT_LABEL}\` block`);
       output = body.filter((l) => l.trim() !== "");
+    } else if (label?.[1] && label[2] === "PyPI") {
+      const [name, version, ...rest] = label[1].split("/");
+      if (!name || !version || rest.length > 0)
+        errors.push(`line ${i}: a PyPI answer is labelled \`<name>/<version> (PyPI):\``);
+      else pypi.push({ name, version, answer: body.join("\n") });
     } else if (label?.[1]) {
       const p = label[1];
       if (p.split("/").some((seg) => seg === "." || seg === ".."))
@@ -121,7 +132,25 @@ function extractExample(markdown: string): Example {
     }
     i = close;
   }
-  return { files, output, errors };
+  return { files, pypi, output, errors };
+}
+
+/** The look-up results an example's `(PyPI)` blocks stand for; undefined when it has none (offline). */
+function pypiOf(example: Example): Map<string, PypiLookup> | undefined {
+  if (example.pypi.length === 0) return undefined;
+  const parse = (text: string) => {
+    try {
+      return parseRelease(JSON.parse(text));
+    } catch {
+      return null;
+    }
+  };
+  return new Map(
+    example.pypi.map(({ name, version, answer }) => [
+      releaseKey(name, version),
+      parse(answer) ?? { error: answer.trim() },
+    ]),
+  );
 }
 
 const tmpDirs: string[] = [];
@@ -248,9 +277,11 @@ describe("the examples in the rule pages fire their rule", () => {
     expect(example.files.length, `${id}: no example files`).toBeGreaterThan(0);
 
     const { head, base } = writeExample(id, example.files);
+    const pypi = pypiOf(example);
     const report = analyze(new DiskWorkspace(head), {
-      parsers: { railwayTs: parseRailwayTs },
+      parsers: ALL_PARSERS,
       today: TODAY,
+      ...(pypi ? { pypi } : {}),
       ...(base ? { base: { ws: new DiskWorkspace(base.dir), changedFiles: base.changed } } : {}),
     });
     const fired = report.findings.filter((f) => f.rule === id);
@@ -286,6 +317,15 @@ describe("extractExample", () => {
       { path: "empty.py", content: "x\n", utf16: false, base: true },
     ]);
     expect(ex.output).toEqual(["a: error [x] m", "  fix: f"]);
+  });
+
+  it("reads PyPI answers labelled `<name>/<version> (PyPI):`, which are no files", () => {
+    const ex = extractExample(
+      doc('asyncpg/0.29.0 (PyPI):\n```json\n{"info": {}}\n```\n\na/b/c (PyPI):\n```\n{}\n```\n'),
+    );
+    expect(ex.pypi).toEqual([{ name: "asyncpg", version: "0.29.0", answer: '{"info": {}}' }]);
+    expect(ex.files).toEqual([]);
+    expect(ex.errors).toHaveLength(1);
   });
 
   it("rejects unlabelled blocks, unknown markers and paths that climb out", () => {

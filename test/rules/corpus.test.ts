@@ -3,6 +3,10 @@
  * (`test/fixtures/rules/<rule>/fires/`, with `expected.json`) and a near-miss variant, fixed the right
  * way, where it must stay silent (`silent/`). Fixtures are read from disk through DiskWorkspace, the
  * same reader the CLI and the action use.
+ *
+ * The corpus runs offline. Rules that need the PyPI look-ups get their data from the case folder: a
+ * `pypi.json` there (pin → recorded answer in test/fixtures/pypi, or `{ "error" }`) is passed as
+ * `opts.pypi`, as if the look-ups had answered so.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +17,8 @@ import { type Finding, SEVERITIES, type Severity } from "../../src/model/finding
 import type { Report } from "../../src/model/report.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
 import { RULES } from "../../src/rules/index.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
+import { ALL_PARSERS } from "../helpers/parsers.js";
+import { loadPypiJson } from "../pypi/index.js";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/rules/", import.meta.url));
 const TODAY = new Date("2026-11-26T12:00:00Z");
@@ -44,7 +49,12 @@ function run(dir: string, today: Date = TODAY): Report {
   const key = `${dir}@${today.toISOString()}`;
   let report = reports.get(key);
   if (!report) {
-    report = analyze(new DiskWorkspace(dir), { today, parsers: { railwayTs: parseRailwayTs } });
+    const pypi = loadPypiJson(dir); // the PyPI hook: see the header comment
+    report = analyze(new DiskWorkspace(dir), {
+      today,
+      parsers: ALL_PARSERS,
+      ...(pypi ? { pypi } : {}),
+    });
     reports.set(key, report);
   }
   return report;
