@@ -32633,7 +32633,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 8860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32644,10 +32644,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: external "os"
@@ -37902,17 +37902,31 @@ function tooLarge(path, bytes) {
         detail: `${path} is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit; it was not read`,
     };
 }
-
-;// CONCATENATED MODULE: ./src/python/pep503.ts
 /**
- * Project-name normalisation as defined by PEP 503 ("Simple Repository API", section "Normalized
- * Names"): runs of `-`, `_` and `.` collapse to a single `-`, and the result is lower-cased. Python:
- * `re.sub(r"[-_.]+", "-", name).lower()`. https://peps.python.org/pep-0503/#normalized-names
+ * The files below `dir` in a sorted file list: they form one contiguous run (every path with the
+ * prefix `dir/` sorts together), found by binary search instead of a scan of the whole list.
  */
-function normalizeName(name) {
-    return name.replace(/[-_.]+/g, "-").toLowerCase();
+function filesUnder(sorted, dir) {
+    if (dir === "")
+        return [...sorted];
+    const prefix = `${dir}/`;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++)
+        out.push(sorted[i]);
+    return out;
 }
 
+// EXTERNAL MODULE: ./src/python/pep503.ts
+var pep503 = __nccwpck_require__(1417);
 ;// CONCATENATED MODULE: ./src/python/pep508.ts
 /**
  * A small recursive-descent parser for one PEP 508 dependency specifier
@@ -42381,7 +42395,7 @@ function pyprojectDeps(doc) {
             if (!parsed.ok)
                 return; // invalid PEP 508 text: the build fails on it, not a change to list
             const r = parsed.value;
-            const normalized = normalizeName(r.name);
+            const normalized = (0,pep503/* normalizeName */.P)(r.name);
             const specifier = r.specifier;
             const span = doc.valueSpan([...path, i]) ?? doc.spanFor([...path, i]);
             out.push(entry(group, r.name, normalized, r.marker, specifier, r.url, r.extras, span));
@@ -42414,7 +42428,7 @@ function pyprojectDeps(doc) {
             const specifier = spec === null || spec === "*" ? "" : /^\d[\w.+!-]*$/.test(spec) ? `==${spec}` : spec;
             const extras = isRecord(v) && Array.isArray(v.extras) ? v.extras.filter((e) => typeof e === "string") : [];
             const span = doc.valueSpan([...path, name]) ?? doc.spanFor([...path, name]);
-            out.push(entry(group, name, normalizeName(name), null, specifier, url, extras, span));
+            out.push(entry(group, name, (0,pep503/* normalizeName */.P)(name), null, specifier, url, extras, span));
         }
     };
     poetryTable(["tool", "poetry", "dependencies"], null);
@@ -42427,7 +42441,7 @@ function pyprojectDeps(doc) {
     return firstByKey(out);
 }
 function entry(group, name, normalized, marker, specifier, url, extras, span) {
-    const ex = extras.map(normalizeName).sort().join(",");
+    const ex = extras.map(pep503/* normalizeName */.P).sort().join(",");
     const suffix = `${marker ? `; ${marker}` : ""}${group ? ` (${group})` : ""}`;
     return {
         key: `${group ?? ""}|${normalized}|${marker ?? ""}`,
@@ -42451,7 +42465,7 @@ function lockPackages(doc) {
         if (!isRecord(p) || typeof p.name !== "string")
             return;
         const version = typeof p.version === "string" ? p.version : "";
-        const normalized = normalizeName(p.name);
+        const normalized = (0,pep503/* normalizeName */.P)(p.name);
         const span = doc.valueSpan(["package", i, "version"]) ?? doc.spanFor(["package", i, "name"]);
         const cur = byName.get(normalized);
         if (cur)
@@ -42668,6 +42682,170 @@ function toFinding(rule, service, e, severity) {
             }
         }
         return out;
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/python/versions.ts
+/**
+ * Python versions as builders read them. Each function encodes one builder's documented or coded
+ * behaviour and cites it (see ../shared/reference/railway-nixpacks.md for the research notes).
+ */
+function formatVersion(v) {
+    return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
+}
+function minorOf(v) {
+    return `${v.major}.${v.minor}`;
+}
+function sameMinor(a, b) {
+    return a.major === b.major && a.minor === b.minor;
+}
+/** Strict `X.Y` or `X.Y.Z` (what Heroku and most humans mean). */
+function parseStrictVersion(s) {
+    const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(s.trim());
+    if (!m)
+        return null;
+    return { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]) };
+}
+/**
+ * Nixpacks' version regex, applied to the trimmed content of `.python-version`/`runtime.txt`.
+ * railwayapp/nixpacks@f51d7fd5 src/providers/python.rs `get_nix_python_package()`:
+ *   ^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$
+ * Only major and minor are captured; the patch is ignored. A non-match (comment lines, two lines,
+ * `3.13t`, `>=3.11`, `3.11.*`) silently falls back to the default Python.
+ */
+const NIXPACKS_VERSION_RE = /^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$/;
+function nixpacksReadVersion(content) {
+    const m = NIXPACKS_VERSION_RE.exec(content.trim());
+    // A bare major (`3`) has no minor to map, and the mapping below then falls back to the default.
+    if (!m?.[1] || !m[2])
+        return null;
+    return { major: Number(m[1]), minor: Number(m[2]) };
+}
+/**
+ * Nixpacks' (major, minor) → nix package mapping (python.rs): 3.10–3.13 from archive bc8f8d1b,
+ * 2.7/3.7–3.9 from the legacy archive; anything else silently becomes the default `python3`.
+ */
+const NIXPACKS_PACKAGES = {
+    "3.13": "python313",
+    "3.12": "python312",
+    "3.11": "python311",
+    "3.10": "python310",
+    "3.9": "python39",
+    "3.8": "python38",
+    "3.7": "python37",
+    "2.7": "python27",
+};
+function nixpacksPackageFor(major, minor) {
+    return NIXPACKS_PACKAGES[`${major}.${minor}`] ?? null;
+}
+/** `python311` / `python3_11` / `python311Full` → 3.11; `python3` → null (unversioned default). */
+function versionOfNixPackage(pkg) {
+    const m = /^python(\d)_?(\d{1,2})(?:Full|Minimal)?$/.exec(pkg);
+    if (!m)
+        return null;
+    return { major: Number(m[1]), minor: Number(m[2]) };
+}
+/** A nix attribute that brings a Python interpreter (not a `pythonXYPackages.foo` library). */
+function isNixPythonInterpreter(pkg) {
+    return /^python(\d_?\d{0,2})?(?:Full|Minimal)?$/.test(pkg);
+}
+/** Nixpacks' default when no version is found (python.rs DEFAULT_PYTHON_PKG_NAME = "python3"). */
+const NIXPACKS_DEFAULT_DESCRIPTION = "nix `python3` from the pinned archive (documented as 3.11)";
+/**
+ * Railpack: DEFAULT_PYTHON_VERSION = "3.13" (railwayapp/railpack@b5e80580
+ * core/providers/python/python.go; docs: "Defaults to 3.13.2"). Railway keeps the default a service
+ * resolved on its first build, so an unpinned service's real version cannot be known from the repo.
+ */
+const RAILPACK_DEFAULT_VERSION = "3.13";
+/**
+ * Railpack reads runtime.txt with utils.ExtractSemverVersion: the first `\d+(.\d+)?(.\d+)?`
+ * anywhere in the file (python-3.11.9 → 3.11.9). Patch versions are honoured exactly.
+ */
+function railpackReadRuntimeTxt(content) {
+    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(content);
+    if (!m)
+        return null;
+    return {
+        major: Number(m[1]),
+        minor: m[2] === undefined ? 0 : Number(m[2]),
+        patch: m[3] === undefined ? null : Number(m[3]),
+    };
+}
+/**
+ * Railpack reads `.python-version` through mise: comment lines are skipped and the first version
+ * line is used (railpack examples/python-pip has a comment line then `3.11.11`, expected 3.11.11).
+ */
+function railpackReadPythonVersionFile(content) {
+    for (const line of content.split(/\r?\n/)) {
+        const t = line.trim();
+        if (t === "" || t.startsWith("#"))
+            continue;
+        return parseStrictVersion(t);
+    }
+    return null;
+}
+/**
+ * Heroku (heroku/heroku-buildpack-python@b4e7e721 lib/python_version.sh): runtime.txt must match
+ * `^python-(N.N|N.N.N)$`; `.python-version` must be exactly `N.N` or `N.N.N` (comment lines allowed).
+ */
+function herokuReadRuntimeTxt(content) {
+    const m = /^python-(\d+\.\d+(?:\.\d+)?)$/.exec(content.trim());
+    return m ? parseStrictVersion(m[1]) : null;
+}
+/**
+ * End-of-life dates of CPython minors (PEP 602 annual cycle; python.org devguide "Status of Python
+ * versions"). 3.10 reached end of life in October 2026.
+ */
+const EOL = {
+    "2.7": "2020-01-01",
+    "3.6": "2021-12-23",
+    "3.7": "2023-06-27",
+    "3.8": "2024-10-07",
+    "3.9": "2025-10-31",
+    "3.10": "2026-10-31",
+    "3.11": "2027-10-31",
+    "3.12": "2028-10-31",
+    "3.13": "2029-10-31",
+    "3.14": "2030-10-31",
+};
+function endOfLife(major, minor) {
+    return EOL[`${major}.${minor}`] ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ci-python-mismatch.ts
+
+
+/**
+ * CI should test the Python the service deploys with: `actions/setup-python` versions (a literal or
+ * a literal matrix) that never include the deployed minor mean the tests ran on another interpreter.
+ * `python-version-file` steps follow the repository's file and are not reported.
+ */
+/* harmony default export */ const ci_python_mismatch = (defineRule({
+    id: "ci-python-mismatch",
+    defaultSeverity: "warning",
+    summary: "CI tests a different Python from the one deployed",
+    check: ({ svc }) => {
+        const eff = svc.python.selected;
+        if (!eff.parsed || eff.isDefault)
+            return [];
+        const steps = svc.ci.filter((s) => s.versions.length > 0);
+        if (steps.length === 0 || svc.ci.some((s) => s.versionFile))
+            return [];
+        const deployed = minorOf(eff.parsed);
+        const tested = steps.flatMap((s) => s.versions);
+        if (tested.some((v) => v.value === deployed || v.value.startsWith(`${deployed}.`)))
+            return [];
+        const first = tested[0];
+        return [
+            {
+                span: first.span,
+                message: `CI sets up Python ${tested.map((v) => `\`${v.value}\``).join(", ")} (actions/setup-python) but ${svc.display === "." ? "the service" : `service \`${svc.display}\``} deploys Python \`${eff.version}\` (${eff.from})`,
+                found: tested.map((v) => v.value).join(", "),
+                expected: deployed,
+                fix: "Test on the deployed version: `python-version-file: .python-version` keeps CI and the deploy in step.",
+                ...(eff.span ? { related: [eff.span] } : {}),
+            },
+        ];
     },
 }));
 
@@ -49077,6 +49255,317 @@ function aliasNames(py, n) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./src/python/django.ts
+/**
+ * Django's `WSGI_APPLICATION` setting, read from settings modules with the Python parser (never
+ * imported). Nixpacks and Railpack both derive their default gunicorn target from it (nixpacks
+ * python.rs get_django_app_name; railpack python.go, `WSGI_APPLICATION` regex — railway-nixpacks.md
+ * §1.4, §4).
+ */
+
+
+/** The value of a top-level `WSGI_APPLICATION = "..."` assignment, or null. */
+function wsgiApplication(source) {
+    const py = parsePython(source);
+    for (const stmt of topLevelStatements(py)) {
+        if (stmt.name !== "AssignStatement")
+            continue;
+        const kids = children(stmt);
+        const target = kids[0];
+        const value = kids[kids.length - 1];
+        if (target?.name === "VariableName" &&
+            py.text(target) === "WSGI_APPLICATION" &&
+            value &&
+            value !== target) {
+            return stringLiteralValue(py, value);
+        }
+    }
+    return null;
+}
+/** `mysite.wsgi.application` from the service's settings modules (`settings.py`, `settings/*.py`). */
+function findWsgiApplication(ws, root) {
+    const candidates = filesUnder(ws.files(), root).filter((f) => {
+        const rel = root === "" ? f : f.slice(root.length + 1);
+        const depth = rel.split("/").length;
+        return depth <= 4 && /(^|\/)settings(\.py|\/[^/]+\.py)$/.test(rel);
+    });
+    for (const f of candidates) {
+        const r = ws.read(f);
+        if (r.kind !== "ok")
+            continue;
+        const v = wsgiApplication(r.text);
+        if (v)
+            return v;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/procfile.ts
+function parseProcfile(file, text) {
+    const entries = [];
+    const diagnostics = [];
+    const badLines = [];
+    text.split("\n").forEach((raw, i) => {
+        const line = raw.replace(/\r$/, "");
+        if (line.trim() === "" || line.trimStart().startsWith("#"))
+            return;
+        // Heroku's parser: ^([A-Za-z0-9_-]+):\s*(.+)$
+        const m = /^([A-Za-z0-9_-]+):\s*(.*)$/.exec(line);
+        const n = i + 1;
+        if (!m) {
+            badLines.push(n);
+            return;
+        }
+        const type = m[1];
+        const command = m[2].trim();
+        const col = line.indexOf(m[2], type.length + 1) + 1 + (m[2].length - m[2].trimStart().length);
+        if (command === "") {
+            diagnostics.push({
+                message: `the \`${type}\` process in ${file} has no command`,
+                span: { file, line: n, column: 1, endLine: n, endColumn: line.length + 1 },
+                fix: `Give \`${type}:\` a command or remove the line.`,
+            });
+            return;
+        }
+        if (entries.some((e) => e.type === type)) {
+            diagnostics.push({
+                message: `the \`${type}\` process is defined twice in ${file}`,
+                span: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
+                fix: "Keep one definition per process type.",
+                severity: "warning",
+            });
+        }
+        entries.push({
+            type,
+            command,
+            span: { file, line: n, column: col, endLine: n, endColumn: col + command.length },
+            typeSpan: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
+        });
+    });
+    if (badLines.length > 0) {
+        // Nixpacks reads the Procfile as YAML into a map of strings (src/providers/procfile.rs
+        // `app.read_yaml("Procfile")`), so stray lines fail the build; one finding says how many.
+        const first = badLines[0];
+        diagnostics.unshift({
+            message: `${badLines.length === 1 ? `line ${first}` : `${badLines.length} lines (first: line ${first})`} of ${file} ${badLines.length === 1 ? "is not a" : "are not"} \`type: command\` ${badLines.length === 1 ? "entry" : "entries"}; Nixpacks reads the Procfile as YAML and fails on it`,
+            span: { file, line: first, column: 1 },
+            fix: "Keep only `type: command` lines (e.g. `web: gunicorn app:app`); move notes to a README.",
+        });
+    }
+    return { file, entries, diagnostics };
+}
+/**
+ * The Procfile entry a builder starts. Nixpacks: `web`, else `worker`, else the first other entry in
+ * alphabetical order, never `release` (src/providers/procfile.rs). Railpack: web > worker > any.
+ */
+function procfileStartEntry(p) {
+    const byType = (t) => p.entries.find((e) => e.type === t);
+    return (byType("web") ??
+        byType("worker") ??
+        [...p.entries].filter((e) => e.type !== "release").sort((a, b) => a.type.localeCompare(b.type))[0] ??
+        null);
+}
+
+// EXTERNAL MODULE: ./src/sources/railway-ts/types.ts
+var types = __nccwpck_require__(6997);
+;// CONCATENATED MODULE: ./src/facts/start.ts
+
+
+
+
+
+const ALL = ["nixpacks", "railpack", "dockerfile"];
+function deriveStart(svc) {
+    const c = [];
+    const r = svc.railway;
+    const ts = svc.railwayTs?.startCommand;
+    const tsValue = (0,types/* definiteValue */.M)(ts);
+    if (ts && tsValue !== null) {
+        c.push({
+            kind: "railway-ts-start",
+            label: ".railway/railway.ts start command",
+            file: ts.span.file,
+            span: ts.span,
+            command: tsValue,
+            readBy: ALL,
+        });
+    }
+    if (r?.startCommand) {
+        c.push({
+            kind: "railway-start",
+            label: `${r.file} deploy.startCommand`,
+            file: r.file,
+            span: r.startCommand.span,
+            command: r.startCommand.value,
+            readBy: ALL,
+        });
+    }
+    for (const e of r?.environmentStartCommands ?? []) {
+        c.push({
+            kind: "railway-env-start",
+            label: `${r.file} environments.${e.environment}.deploy.startCommand`,
+            file: r.file,
+            span: e.command.span,
+            command: e.command.value,
+            readBy: ALL,
+        });
+    }
+    if (svc.railwayPlan?.startCmd) {
+        c.push({
+            kind: "railway-nixpacks-plan",
+            label: `${r.file} build.nixpacksPlan.start.cmd`,
+            file: r.file,
+            span: svc.railwayPlan.startCmd.span,
+            command: svc.railwayPlan.startCmd.value,
+            readBy: ["nixpacks"],
+        });
+    }
+    if (svc.nixpacks?.startCmd) {
+        c.push({
+            kind: "nixpacks-start",
+            label: `${svc.nixpacks.doc.file} [start].cmd`,
+            file: svc.nixpacks.doc.file,
+            span: svc.nixpacks.startCmd.span,
+            command: svc.nixpacks.startCmd.value,
+            readBy: ["nixpacks"],
+        });
+    }
+    if (svc.railpack?.startCommand) {
+        c.push({
+            kind: "railpack-start",
+            label: `${svc.railpack.doc.file} deploy.startCommand`,
+            file: svc.railpack.doc.file,
+            span: svc.railpack.startCommand.span,
+            command: svc.railpack.startCommand.value,
+            readBy: ["railpack"],
+        });
+    }
+    const proc = svc.procfile ? procfileStartEntry(svc.procfile) : null;
+    if (proc) {
+        c.push({
+            kind: "procfile",
+            label: `${svc.procfile.file} ${proc.type}`,
+            file: svc.procfile.file,
+            span: proc.span,
+            command: proc.command,
+            readBy: ["nixpacks", "railpack"],
+        });
+    }
+    if (svc.dockerfileParsed?.command) {
+        c.push({
+            kind: "dockerfile",
+            label: `${svc.dockerfileParsed.file} CMD`,
+            file: svc.dockerfileParsed.file,
+            span: svc.dockerfileParsed.command.span,
+            command: svc.dockerfileParsed.command.text,
+            readBy: ["dockerfile"],
+        });
+    }
+    const deps = dependencyText(svc.ws, svc.root);
+    const nixDefault = nixpacksDefaultStart(svc.ws, svc.root, deps, svc.pyproject);
+    if (nixDefault)
+        c.push({ ...nixDefault, readBy: ["nixpacks"] });
+    const railDefault = railpackDefaultStart(svc.ws, svc.root, deps);
+    if (railDefault)
+        c.push({ ...railDefault, readBy: ["railpack"] });
+    const pick = (_b, order) => order.map((k) => c.find((x) => x.kind === k)).find((x) => x !== undefined) ?? null;
+    const effective = {
+        nixpacks: pick("nixpacks", [
+            "railway-ts-start",
+            "railway-start",
+            "railway-nixpacks-plan",
+            "nixpacks-start",
+            "procfile",
+            "nixpacks-default",
+        ]),
+        railpack: pick("railpack", [
+            "railway-ts-start",
+            "railway-start",
+            "railpack-start",
+            "procfile",
+            "railpack-default",
+        ]),
+        dockerfile: pick("dockerfile", ["railway-ts-start", "railway-start", "dockerfile"]),
+    };
+    return { candidates: c, effective, selected: effective[svc.builder.name] };
+}
+/**
+ * Builders detect frameworks by a lowercase substring search over requirements.txt, pyproject.toml
+ * and Pipfile (nixpacks python.rs; railpack python.go usesDep) — not by parsed names.
+ */
+function dependencyText(ws, root) {
+    return ["requirements.txt", "pyproject.toml", "Pipfile"]
+        .map((n) => ws.read(workspace_joinPath(root, n)))
+        .map((r) => (r.kind === "ok" ? r.text.toLowerCase() : ""))
+        .join("\n");
+}
+/** Nixpacks python.rs start(): Django (manage.py + django dep) > main.py > pyproject module > none. */
+function nixpacksDefaultStart(ws, root, deps, pyproject) {
+    const f = (n) => ws.isFile(workspace_joinPath(root, n));
+    const d = {
+        kind: "nixpacks-default",
+        label: "Nixpacks default",
+        file: null,
+        span: null,
+        command: "",
+    };
+    if (f("manage.py") && deps.includes("django")) {
+        // "Failed to find your WSGI_APPLICATION django setting" when it is missing.
+        const wsgi = findWsgiApplication(ws, root);
+        return {
+            ...d,
+            label: "Nixpacks default (Django)",
+            command: `python manage.py migrate && gunicorn ${wsgi ? wsgi.replace(/\.application$/, "") : "<WSGI_APPLICATION not found: the build fails>"}`,
+        };
+    }
+    if (f("main.py"))
+        return { ...d, command: "python main.py" };
+    // `python -m {module}`: [project] packages[0], else py_modules[0], else name (python.rs).
+    const project = pyproject ? getPath(pyproject.doc.value, ["project"]) : undefined;
+    if (isRecord(project)) {
+        const first = (k) => Array.isArray(project[k]) && typeof project[k][0] === "string" ? project[k][0] : null;
+        const module = first("packages") ?? first("py_modules") ?? (typeof project.name === "string" ? project.name : null);
+        if (module)
+            return { ...d, command: `python -m ${module}` };
+    }
+    return null;
+}
+/**
+ * Railpack GetStartCommand (core/providers/python/python.go): Django > FastAPI/FastHTML + uvicorn +
+ * main file → `uvicorn main:app …` > Flask + gunicorn + main file > `python <main file>`.
+ */
+const RAILPACK_MAIN_FILES = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"];
+function railpackDefaultStart(ws, root, deps) {
+    const main = RAILPACK_MAIN_FILES.find((n) => ws.isFile(workspace_joinPath(root, n)));
+    const d = {
+        kind: "railpack-default",
+        label: "Railpack default",
+        file: null,
+        span: null,
+        command: "",
+    };
+    if (ws.isFile(workspace_joinPath(root, "manage.py")) && deps.includes("django")) {
+        const wsgi = findWsgiApplication(ws, root);
+        const target = wsgi
+            ? `${wsgi.replace(/\.application$/, "")}:application`
+            : "<WSGI_APPLICATION not found>";
+        return {
+            ...d,
+            label: "Railpack default (Django)",
+            command: `python manage.py migrate && gunicorn --bind 0.0.0.0:\${PORT:-8000} ${target}`,
+        };
+    }
+    if (!main)
+        return null;
+    if ((deps.includes("fastapi") || deps.includes("python-fasthtml")) && deps.includes("uvicorn")) {
+        return { ...d, command: "uvicorn main:app --host 0.0.0.0 --port ${PORT:-8000}" };
+    }
+    if (deps.includes("flask") && deps.includes("gunicorn")) {
+        return { ...d, command: "gunicorn --bind 0.0.0.0:${PORT:-8000} main:app" };
+    }
+    return { ...d, command: `python ${main}` };
+}
+
 ;// CONCATENATED MODULE: ./src/facts/discover.ts
 /**
  * Service discovery: every folder below the scanned root that holds deployment files is a service
@@ -49085,6 +49574,7 @@ function aliasNames(py, n) {
  * hold tests, fixtures or docs are not services (a `docs/requirements.txt` for
  * Read the Docs is not a deployment), except when named explicitly.
  */
+
 
 const SERVICE_MARKERS = new Set([
     "requirements.txt",
@@ -49118,6 +49608,9 @@ function discoverServices(ws) {
             continue;
         roots.add(dir);
     }
+    // A root holding only a main file (`bot.py`) still builds: Railpack detects Python by its main files.
+    if (!roots.has("") && ws.files().some((f) => RAILPACK_MAIN_FILES.includes(f)))
+        roots.add("");
     return [...roots].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
 }
 
@@ -49169,8 +49662,7 @@ const SKIP_SEGMENTS = new Set([
  * hook through which they join the comparison.
  */
 function collectEnv(ws, root, files, railwayTs = []) {
-    const all = ws.files();
-    const inRoot = root === "" ? all : all.filter((f) => f.startsWith(`${root}/`));
+    const inRoot = filesUnder(ws.files(), root);
     const nested = nestedServiceDirs(inRoot, root);
     const mine = inRoot.filter((f) => !nested.some((d) => f.startsWith(`${d}/`)));
     const diagnostics = [];
@@ -51336,133 +51828,6 @@ function classifyHost(text) {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/python/versions.ts
-/**
- * Python versions as builders read them. Each function encodes one builder's documented or coded
- * behaviour and cites it (see ../shared/reference/railway-nixpacks.md for the research notes).
- */
-function formatVersion(v) {
-    return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
-}
-function minorOf(v) {
-    return `${v.major}.${v.minor}`;
-}
-function sameMinor(a, b) {
-    return a.major === b.major && a.minor === b.minor;
-}
-/** Strict `X.Y` or `X.Y.Z` (what Heroku and most humans mean). */
-function parseStrictVersion(s) {
-    const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(s.trim());
-    if (!m)
-        return null;
-    return { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]) };
-}
-/**
- * Nixpacks' version regex, applied to the trimmed content of `.python-version`/`runtime.txt`.
- * railwayapp/nixpacks@f51d7fd5 src/providers/python.rs `get_nix_python_package()`:
- *   ^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$
- * Only major and minor are captured; the patch is ignored. A non-match (comment lines, two lines,
- * `3.13t`, `>=3.11`, `3.11.*`) silently falls back to the default Python.
- */
-const NIXPACKS_VERSION_RE = /^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$/;
-function nixpacksReadVersion(content) {
-    const m = NIXPACKS_VERSION_RE.exec(content.trim());
-    // A bare major (`3`) has no minor to map, and the mapping below then falls back to the default.
-    if (!m?.[1] || !m[2])
-        return null;
-    return { major: Number(m[1]), minor: Number(m[2]) };
-}
-/**
- * Nixpacks' (major, minor) → nix package mapping (python.rs): 3.10–3.13 from archive bc8f8d1b,
- * 2.7/3.7–3.9 from the legacy archive; anything else silently becomes the default `python3`.
- */
-const NIXPACKS_PACKAGES = {
-    "3.13": "python313",
-    "3.12": "python312",
-    "3.11": "python311",
-    "3.10": "python310",
-    "3.9": "python39",
-    "3.8": "python38",
-    "3.7": "python37",
-    "2.7": "python27",
-};
-function nixpacksPackageFor(major, minor) {
-    return NIXPACKS_PACKAGES[`${major}.${minor}`] ?? null;
-}
-/** `python311` / `python3_11` / `python311Full` → 3.11; `python3` → null (unversioned default). */
-function versionOfNixPackage(pkg) {
-    const m = /^python(\d)_?(\d{1,2})(?:Full|Minimal)?$/.exec(pkg);
-    if (!m)
-        return null;
-    return { major: Number(m[1]), minor: Number(m[2]) };
-}
-/** A nix attribute that brings a Python interpreter (not a `pythonXYPackages.foo` library). */
-function isNixPythonInterpreter(pkg) {
-    return /^python(\d_?\d{0,2})?(?:Full|Minimal)?$/.test(pkg);
-}
-/** Nixpacks' default when no version is found (python.rs DEFAULT_PYTHON_PKG_NAME = "python3"). */
-const NIXPACKS_DEFAULT_DESCRIPTION = "nix `python3` from the pinned archive (documented as 3.11)";
-/**
- * Railpack: DEFAULT_PYTHON_VERSION = "3.13" (railwayapp/railpack@b5e80580
- * core/providers/python/python.go; docs: "Defaults to 3.13.2"). Railway keeps the default a service
- * resolved on its first build, so an unpinned service's real version cannot be known from the repo.
- */
-const RAILPACK_DEFAULT_VERSION = "3.13";
-/**
- * Railpack reads runtime.txt with utils.ExtractSemverVersion: the first `\d+(.\d+)?(.\d+)?`
- * anywhere in the file (python-3.11.9 → 3.11.9). Patch versions are honoured exactly.
- */
-function railpackReadRuntimeTxt(content) {
-    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(content);
-    if (!m)
-        return null;
-    return {
-        major: Number(m[1]),
-        minor: m[2] === undefined ? 0 : Number(m[2]),
-        patch: m[3] === undefined ? null : Number(m[3]),
-    };
-}
-/**
- * Railpack reads `.python-version` through mise: comment lines are skipped and the first version
- * line is used (railpack examples/python-pip has a comment line then `3.11.11`, expected 3.11.11).
- */
-function railpackReadPythonVersionFile(content) {
-    for (const line of content.split(/\r?\n/)) {
-        const t = line.trim();
-        if (t === "" || t.startsWith("#"))
-            continue;
-        return parseStrictVersion(t);
-    }
-    return null;
-}
-/**
- * Heroku (heroku/heroku-buildpack-python@b4e7e721 lib/python_version.sh): runtime.txt must match
- * `^python-(N.N|N.N.N)$`; `.python-version` must be exactly `N.N` or `N.N.N` (comment lines allowed).
- */
-function herokuReadRuntimeTxt(content) {
-    const m = /^python-(\d+\.\d+(?:\.\d+)?)$/.exec(content.trim());
-    return m ? parseStrictVersion(m[1]) : null;
-}
-/**
- * End-of-life dates of CPython minors (PEP 602 annual cycle; python.org devguide "Status of Python
- * versions"). 3.10 reached end of life in October 2026.
- */
-const EOL = {
-    "2.7": "2020-01-01",
-    "3.6": "2021-12-23",
-    "3.7": "2023-06-27",
-    "3.8": "2024-10-07",
-    "3.9": "2025-10-31",
-    "3.10": "2026-10-31",
-    "3.11": "2027-10-31",
-    "3.12": "2028-10-31",
-    "3.13": "2029-10-31",
-    "3.14": "2030-10-31",
-};
-function endOfLife(major, minor) {
-    return EOL[`${major}.${minor}`] ?? null;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/nixpacks-list-replaced.ts
 
 
@@ -51927,6 +52292,199 @@ function toEmit(i, file) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./src/facts/pins.ts
+/**
+ * Requirements pinned with `==` / `===`. Those with an environment marker are left out: deploy-drift
+ * does not evaluate markers, and `pywin32==306; sys_platform == "win32"` is never installed on Linux.
+ */
+function installedPins(svc) {
+    const files = [
+        ...svc.requirements.map((f) => f.requirements),
+        ...svc.lockPairs.filter((p) => svc.requirements.every((r) => r.path !== p.lock)).map((p) => p.locked),
+    ];
+    const out = [];
+    const seen = new Set();
+    for (const reqs of files) {
+        for (const r of reqs) {
+            const at = `${r.span.file}:${r.span.line}`;
+            if (r.pinned === null || r.marker !== null || r.url !== null || seen.has(at))
+                continue;
+            seen.add(at);
+            out.push(r);
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/pypi/release.ts
+var pypi_release = __nccwpck_require__(2181);
+;// CONCATENATED MODULE: ./src/pypi/wheels.ts
+/**
+ * Which wheels a CPython on Linux x86_64 with glibc (the Nixpacks and Railpack images) can install.
+ * Pure; implements the parts of these specifications that decide it:
+ * - the wheel file name, PEP 427 / "Binary distribution format"
+ *   (https://packaging.python.org/en/latest/specifications/binary-distribution-format/):
+ *   `{distribution}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl`;
+ * - compatibility tags, PEP 425 / "Platform compatibility tags"
+ *   (https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/): each of the
+ *   three tags may be a compressed tag set joined by `.` (`py2.py3`,
+ *   `manylinux_2_17_x86_64.manylinux2014_x86_64`), and the wheel fits when one combination does;
+ *   `abi3` is CPython's stable ABI (PEP 384), so `cp3X-abi3` runs on every CPython 3.Y with Y ≥ X;
+ * - Linux platform tags, PEP 600 (https://peps.python.org/pep-0600/): `manylinux_X_Y_<arch>` runs on
+ *   glibc ≥ X.Y; the legacy tags are aliases: `manylinux1` = `manylinux_2_5` (PEP 513),
+ *   `manylinux2010` = `manylinux_2_12` (PEP 571), `manylinux2014` = `manylinux_2_17` (PEP 599).
+ *   `musllinux_*` (PEP 656) is for musl (Alpine) and plain `linux_x86_64` is not portable (PyPI refuses
+ *   it), so neither counts.
+ * The accepted combinations follow the order pip's `packaging.tags.sys_tags()` yields for CPython:
+ * `cpXY-cpXY-<plat>`, `cpXY-abi3-<plat>`, `cpXY-none-<plat>`, `cp3W-abi3-<plat>` (W < Y),
+ * `py3Z-none-<plat>` / `py3-none-<plat>` (Z ≤ Y), and the same python tags with `none-any`.
+ * Free-threaded (`cp313t`) and debug (`cp313d`) ABIs are other interpreters and do not count. glibc is
+ * not capped: a `manylinux_2_39` wheel counts even on an older image.
+ */
+/** Splits a wheel file name into its parts; null when it is not a wheel file name. */
+function parseWheelFilename(filename) {
+    if (!filename.toLowerCase().endsWith(".whl"))
+        return null;
+    const parts = filename.slice(0, -4).split("-");
+    if (parts.length !== 5 && parts.length !== 6)
+        return null;
+    if (parts.some((p) => p === ""))
+        return null;
+    const [distribution, version] = parts;
+    const [py, abi, plat] = parts.slice(-3);
+    return {
+        distribution,
+        version,
+        build: parts.length === 6 ? parts[2] : null,
+        pythonTags: py.toLowerCase().split("."),
+        abiTags: abi.toLowerCase().split("."),
+        platformTags: plat.toLowerCase().split("."),
+    };
+}
+const LEGACY_X86_64 = new Set(["manylinux1_x86_64", "manylinux2010_x86_64", "manylinux2014_x86_64"]);
+/** A glibc Linux x86_64 platform tag: `manylinux_X_Y_x86_64` (PEP 600) or one of its legacy aliases. */
+function isManylinuxX8664(tag) {
+    return LEGACY_X86_64.has(tag) || /^manylinux_\d+_\d+_x86_64$/.test(tag);
+}
+/**
+ * Whether pip on CPython `python` ("3.13"; a patch is ignored) on Linux x86_64 with glibc would
+ * install this wheel. False for anything that is not a wheel file name.
+ */
+function wheelSupports(filename, python) {
+    const w = parseWheelFilename(filename);
+    const m = /^(\d+)\.(\d+)/.exec(python);
+    if (!w || !m)
+        return false;
+    const major = Number(m[1]);
+    const minor = Number(m[2]);
+    const cp = `cp${major}${minor}`;
+    const linux = w.platformTags.some(isManylinuxX8664);
+    const any = w.platformTags.includes("any");
+    /** `cp3W` / `py3W` with W ≤ the target minor; `py3` alone when `bare`. */
+    const upTo = (tag, impl, bare) => {
+        if (bare && tag === `${impl}${major}`)
+            return true;
+        const t = new RegExp(`^${impl}${major}(\\d+)$`).exec(tag);
+        return t !== null && Number(t[1]) <= minor;
+    };
+    for (const py of w.pythonTags) {
+        for (const abi of w.abiTags) {
+            if (py === cp && abi === cp && linux)
+                return true;
+            if (abi === "abi3" && upTo(py, "cp", false) && linux)
+                return true;
+            if (abi === "none" && py === cp && (linux || any))
+                return true;
+            if (abi === "none" && upTo(py, "py", true) && (linux || any))
+                return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/pin-no-wheel.ts
+
+
+
+
+/**
+ * A pinned release with no wheel on PyPI for the deployed CPython on Linux x86_64 with glibc (the
+ * Nixpacks and Railpack images; tag rules in src/pypi/wheels.ts): pip builds it from its source
+ * distribution, which needs a compiler and the C headers it builds against. Nixpacks' setup phase
+ * always has gcc; Railpack's slim builder may lack the headers (railway-nixpacks.md §1.3, §7). With
+ * neither a wheel nor an sdist, pip cannot install it at all (an error). Dockerfile services choose
+ * their own image (and maybe musl), so they are not checked. Needs the opt-in PyPI look-ups.
+ */
+/* harmony default export */ const pin_no_wheel = (defineRule({
+    id: "pin-no-wheel",
+    defaultSeverity: "warning",
+    summary: "A pinned release has no wheel for the deployed CPython on Linux x86_64, so it builds from source",
+    check: ({ svc, pypi }) => {
+        const eff = svc.python.selected;
+        const builder = svc.builder.name;
+        if (!pypi || !eff.parsed || builder === "dockerfile")
+            return [];
+        const python = `${eff.parsed.major}.${eff.parsed.minor}`;
+        const cp = `cp${eff.parsed.major}${eff.parsed.minor}`;
+        const out = [];
+        for (const r of installedPins(svc)) {
+            const release = pypi.get((0,pypi_release/* releaseKey */.DR)(r.normalized, r.pinned));
+            if (!release || (0,pypi_release/* isLookupError */.v_)(release) || release.files.length === 0)
+                continue;
+            const wheels = release.files.filter((f) => f.filename.toLowerCase().endsWith(".whl"));
+            if (wheels.some((f) => wheelSupports(f.filename, python)))
+                continue;
+            const hasSdist = release.files.some((f) => f.packagetype === "sdist");
+            const pin = `${r.name}==${r.pinned}`;
+            const noWheel = `\`${pin}\` has no wheel for CPython ${python} on Linux x86_64 on PyPI`;
+            const base = {
+                span: r.specSpan ?? r.span,
+                found: pin,
+                expected: `a ${cp}, abi3 or py3-none-any wheel for manylinux x86_64`,
+                ...(eff.span ? { related: [eff.span] } : {}),
+            };
+            if (!hasSdist) {
+                out.push({
+                    ...base,
+                    severity: eff.isDefault ? "warning" : "error",
+                    message: `${noWheel}${wheels.length ? ` (it has wheels for ${tagList(wheels)})` : ""} and no source distribution: pip cannot install it on Python \`${eff.version}\` (${eff.from})`,
+                    fix: `Pin a release of \`${r.name}\` with a \`${cp}\` (or \`abi3\`, or \`py3-none-any\`) wheel, or use a Python it has wheels for.`,
+                });
+                continue;
+            }
+            const has = wheels.length === 0 ? "only a source distribution" : `wheels for ${tagList(wheels)}`;
+            out.push({
+                ...base,
+                message: `${noWheel} (it has ${has}), so on Python \`${eff.version}\` (${eff.from}) it builds from source; needs a compiler and headers, and ${builder === "railpack"
+                    ? "Railpack's slim image may lack the headers"
+                    : "Nixpacks installs gcc, but the headers of the C library it builds against may be missing"}`,
+                fix: `Pin a release of \`${r.name}\` with a \`${cp}\` (or \`abi3\`) manylinux wheel, or install what the build needs: ${builder === "railpack"
+                    ? "`buildAptPackages` in railpack.json (or `RAILPACK_BUILD_APT_PACKAGES`) with the compiler and the library's `-dev` package, and the runtime library in `deploy.aptPackages`"
+                    : "the library's headers in `nixPkgs` or `aptPkgs` of nixpacks.toml's `[phases.setup]` (keep `\"...\"` so gcc and Python stay)"}.`,
+            });
+        }
+        return out;
+    },
+}));
+/** The python tags the release has wheels for, in version order: `cp38`, `cp39`, …, `cp312`. */
+function tagList(wheels) {
+    const tags = new Set();
+    for (const w of wheels)
+        for (const t of parseWheelFilename(w.filename)?.pythonTags ?? [])
+            tags.add(t);
+    const key = (t) => {
+        const m = /^([a-z]+)(\d)(\d*)$/.exec(t);
+        return m ? [m[1], Number(m[2]), m[3] === "" ? -1 : Number(m[3])] : [t, 0, 0];
+    };
+    const sorted = [...tags].sort((a, b) => {
+        const [ia, ma, na] = key(a);
+        const [ib, mb, nb] = key(b);
+        return ia !== ib ? (ia < ib ? -1 : 1) : ma - mb || na - nb;
+    });
+    const shown = sorted.slice(0, 8).map((t) => `\`${t}\``);
+    return sorted.length > 8 ? `${shown.join(", ")} and ${sorted.length - 8} more` : shown.join(", ");
+}
+
 ;// CONCATENATED MODULE: ./src/python/compat.ts
 const KNOWN_BREAKING = [
     {
@@ -52071,36 +52629,6 @@ const KNOWN_BREAKING = [
     },
 }));
 
-;// CONCATENATED MODULE: ./src/rules/python-end-of-life.ts
-
-
-/** The deployed Python has reached end of life by the run's date (PEP 602 cycle; python.org status page). */
-/* harmony default export */ const python_end_of_life = (defineRule({
-    id: "python-end-of-life",
-    defaultSeverity: "warning",
-    summary: "The deployed Python version no longer receives security fixes",
-    check: ({ svc, today }) => {
-        const eff = svc.python.selected;
-        if (!eff.parsed)
-            return [];
-        const eol = endOfLife(eff.parsed.major, eff.parsed.minor);
-        if (!eol || eol > today)
-            return [];
-        return [
-            {
-                span: eff.span,
-                file: svc.display,
-                message: `Python \`${eff.parsed.major}.${eff.parsed.minor}\` (from ${eff.from}) reached end of life on ${eol}`,
-                found: `${eff.parsed.major}.${eff.parsed.minor}`,
-                expected: "a supported Python (3.11 or newer)",
-                fix: "Upgrade to a supported Python and update every version file together.",
-            },
-        ];
-    },
-}));
-
-// EXTERNAL MODULE: ./src/sources/railway-ts/types.ts
-var types = __nccwpck_require__(6997);
 ;// CONCATENATED MODULE: ./src/facts/builder.ts
 
 function chooseBuilder(svc) {
@@ -52146,6 +52674,116 @@ const BUILDER_LABEL = {
     nixpacks: "Nixpacks",
     dockerfile: "Dockerfile",
 };
+
+;// CONCATENATED MODULE: ./src/rules/pin-requires-python.ts
+
+
+
+
+
+/**
+ * A pinned release whose `requires_python` on PyPI (its Core Metadata `Requires-Python`) excludes the
+ * Python the builder installs: pip refuses it ("Requires-Python … not in"), or a resolver falls back
+ * to another release. Needs the opt-in PyPI look-ups (`pypi = true`); silent offline.
+ */
+/* harmony default export */ const pin_requires_python = (defineRule({
+    id: "pin-requires-python",
+    defaultSeverity: "error",
+    summary: "A pinned release's requires_python on PyPI excludes the deployed Python",
+    check: ({ svc, pypi }) => {
+        const eff = svc.python.selected;
+        if (!pypi || !eff.parsed)
+            return [];
+        const { major, minor, patch } = eff.parsed;
+        // A minor-only version (Nixpacks takes the patch from nixpkgs) passes if some patch of it would.
+        const probes = patch !== null ? [`${major}.${minor}.${patch}`] : [`${major}.${minor}.0`, `${major}.${minor}.99`];
+        const out = [];
+        for (const r of installedPins(svc)) {
+            const release = pypi.get((0,pypi_release/* releaseKey */.DR)(r.normalized, r.pinned));
+            if (!release || (0,pypi_release/* isLookupError */.v_)(release) || release.requiresPython === null)
+                continue;
+            const spec = release.requiresPython;
+            if (probes.map((v) => satisfies(v, spec)).some((ok) => ok !== false))
+                continue;
+            out.push({
+                span: r.specSpan ?? r.span,
+                ...(eff.isDefault ? { severity: "warning" } : {}),
+                message: `\`${r.name}==${r.pinned}\` requires Python \`${spec}\` (its \`requires_python\` on PyPI), but ${BUILDER_LABEL[svc.builder.name]} will use Python \`${eff.version}\` (${eff.from})`,
+                found: `${r.name}==${r.pinned} (requires_python ${spec})`,
+                expected: `a release of ${r.name} whose requires_python allows Python ${major}.${minor}`,
+                fix: `Pin a release of \`${r.name}\` whose \`requires_python\` allows Python ${major}.${minor}, or move every version file to a Python that satisfies \`${spec}\`.`,
+                ...(eff.span ? { related: [eff.span] } : {}),
+            });
+        }
+        return out;
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/pypi-unavailable.ts
+
+
+const SHOWN = 3;
+/**
+ * The opt-in PyPI look-ups (`pypi = true`, `--pypi`) failed for some pins: no network, a timeout, an
+ * HTTP error, or an index without that release. Those pins were checked offline only (the curated
+ * table of pin-python-incompatible still applies). Reported once per run: the look-ups are run-wide,
+ * so every service emits the same finding and the engine's deduplication keeps one.
+ */
+/* harmony default export */ const pypi_unavailable = (defineRule({
+    id: "pypi-unavailable",
+    defaultSeverity: "notice",
+    summary: "PyPI look-ups failed, so pins were checked offline only",
+    check: ({ pypi }) => {
+        if (!pypi)
+            return [];
+        const failed = [...pypi].flatMap(([key, l]) => ((0,pypi_release/* isLookupError */.v_)(l) ? [`\`${key}\`: ${l.error}`] : []));
+        if (failed.length === 0)
+            return [];
+        const more = failed.length > SHOWN ? `; and ${failed.length - SHOWN} more` : "";
+        return [
+            {
+                span: null,
+                file: ".",
+                message: `${failed.length < pypi.size
+                    ? `${failed.length} of ${pypi.size} PyPI look-ups failed`
+                    : pypi.size === 1
+                        ? "The PyPI look-up failed"
+                        : `All ${pypi.size} PyPI look-ups failed`} (${failed.slice(0, SHOWN).join("; ")}${more}); pins without an answer were checked offline only`,
+                found: `${failed.length} failed look-up${failed.length === 1 ? "" : "s"}`,
+                expected: "an answer from the index for every pin",
+                fix: "Let the runner reach `pypi-url` (default https://pypi.org/pypi), or point `pypi-url` at a mirror that has these releases; set `pypi = false` to run offline on purpose.",
+            },
+        ];
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/python-end-of-life.ts
+
+
+/** The deployed Python has reached end of life by the run's date (PEP 602 cycle; python.org status page). */
+/* harmony default export */ const python_end_of_life = (defineRule({
+    id: "python-end-of-life",
+    defaultSeverity: "warning",
+    summary: "The deployed Python version no longer receives security fixes",
+    check: ({ svc, today }) => {
+        const eff = svc.python.selected;
+        if (!eff.parsed)
+            return [];
+        const eol = endOfLife(eff.parsed.major, eff.parsed.minor);
+        if (!eol || eol > today)
+            return [];
+        return [
+            {
+                span: eff.span,
+                file: svc.display,
+                message: `Python \`${eff.parsed.major}.${eff.parsed.minor}\` (from ${eff.from}) reached end of life on ${eol}`,
+                found: `${eff.parsed.major}.${eff.parsed.minor}`,
+                expected: "a supported Python (3.11 or newer)",
+                fix: "Upgrade to a supported Python and update every version file together.",
+            },
+        ];
+    },
+}));
 
 ;// CONCATENATED MODULE: ./src/rules/python-version-mismatch.ts
 
@@ -52232,6 +52870,9 @@ const BUILDER_LABEL = {
             return [];
         // Any version source counts, readable or not (an unreadable one is python-version-unreadable's).
         if (svc.python.sources.length > 0)
+            return [];
+        // A version file that could not be read is unreadable-file's finding, not "no file".
+        if (svc.problems.some((p) => /(^|\/)(\.python-version|runtime\.txt|\.tool-versions)$/.test(p.file)))
             return [];
         const hasPython = svc.requirementFiles.size > 0 || svc.procfile !== null || svc.nixpacks !== null;
         if (!hasPython)
@@ -52740,11 +53381,16 @@ function normSpecifier(spec) {
  */
 function findDuplicates(reqs) {
     const out = [];
-    const firsts = [];
+    // Indexed by name: a 10,000-line requirements file must not cost a quadratic scan.
+    const firsts = new Map();
     for (const r of reqs) {
-        const first = firsts.find((f) => f.normalized === r.normalized && sameMarker(f, r));
+        const same = firsts.get(r.normalized);
+        const first = same?.find((f) => sameMarker(f, r));
         if (!first) {
-            firsts.push(r);
+            if (same)
+                same.push(r);
+            else
+                firsts.set(r.normalized, [r]);
             continue;
         }
         const conflicting = normSpecifier(first.specifier) !== normSpecifier(r.specifier) ||
@@ -52825,13 +53471,21 @@ function mismatch(req, lock, compiled) {
         : `specifier \`${req.specifier}\` differs from \`${lock.specifier || "(none)"}\` in the lock`;
 }
 /** Lock entries for the same project: by normalised name, or (for nameless URL/path entries) by location. */
-function candidates(req, lock, compiled) {
-    const byName = lock.filter((l) => l.normalized === req.normalized);
+function candidates(req, lock, index, compiled) {
+    const byName = index.get(req.normalized) ?? [];
     if (byName.length > 0 || req.url === null)
         return byName;
     return lock.filter((l) => l.url !== null && sameUrl(req.url, l.url, compiled));
 }
 function compareLock(reqs, lock, lockCompiled) {
+    const index = new Map();
+    for (const l of lock) {
+        const list = index.get(l.normalized);
+        if (list)
+            list.push(l);
+        else
+            index.set(l.normalized, [l]);
+    }
     const compiled = lockCompiled;
     const diff = {
         kind: compiled ? "compiled" : "mirror",
@@ -52844,7 +53498,7 @@ function compareLock(reqs, lock, lockCompiled) {
     };
     const matched = new Set();
     for (const req of reqs) {
-        const cands = candidates(req, lock, compiled);
+        const cands = candidates(req, lock, index, compiled);
         if (cands.length === 0) {
             diff.missingInLock.push(req);
             continue;
@@ -53397,6 +54051,415 @@ const VIA_EXTRA = {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/facts/python.ts
+
+
+function tomlString(doc, path) {
+    const v = getPath(doc.value, path);
+    return typeof v === "string" ? { value: v, span: doc.valueSpan(path) ?? doc.spanFor(path) } : null;
+}
+function collectSources(svc) {
+    const out = [];
+    const first = (f) => f.lines[0] ?? null;
+    if (svc.runtimeTxt) {
+        const l = first(svc.runtimeTxt);
+        const raw = l?.value ?? "";
+        const m = /^python-(.*)$/.exec(raw);
+        const version = m ? parseStrictVersion(m[1]) : null;
+        out.push({
+            kind: "runtime.txt",
+            file: svc.runtimeTxt.file,
+            span: l?.span ?? { file: svc.runtimeTxt.file, line: 1, column: 1 },
+            raw,
+            version,
+            format: "`python-X.Y.Z` (Heroku/Nixpacks/Railpack)",
+            problem: svc.runtimeTxt.lines.length === 0
+                ? "file is empty"
+                : svc.runtimeTxt.lines.length > 1
+                    ? "has more than one line"
+                    : version === null
+                        ? "is not of the form `python-X.Y` or `python-X.Y.Z`"
+                        : null,
+        });
+    }
+    if (svc.pythonVersionFile) {
+        const f = svc.pythonVersionFile;
+        const l = first(f);
+        const raw = l?.value ?? "";
+        const version = l ? parseStrictVersion(raw) : null;
+        out.push({
+            kind: ".python-version",
+            file: f.file,
+            span: l?.span ?? { file: f.file, line: 1, column: 1 },
+            raw,
+            version,
+            format: "`X.Y[.Z]` (pyenv)",
+            problem: f.lines.length === 0
+                ? "has no version line"
+                : f.lines.length > 1
+                    ? "lists more than one version"
+                    : version === null
+                        ? "is not a plain `X.Y` or `X.Y.Z` version"
+                        : null,
+        });
+    }
+    const tvPython = svc.toolVersions?.tools.get("python");
+    if (svc.toolVersions && tvPython) {
+        const raw = tvPython.value[0];
+        const version = parseStrictVersion(raw);
+        out.push({
+            kind: ".tool-versions",
+            file: svc.toolVersions.file,
+            span: tvPython.span,
+            raw,
+            version,
+            format: "asdf `python X.Y.Z`",
+            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+        });
+    }
+    if (svc.pipfile?.value) {
+        const s = tomlString(svc.pipfile, ["requires", "python_full_version"]) ??
+            tomlString(svc.pipfile, ["requires", "python_version"]);
+        if (s) {
+            const version = parseStrictVersion(s.value);
+            out.push({
+                kind: "Pipfile",
+                file: svc.pipfile.file,
+                span: s.span,
+                raw: s.value,
+                version,
+                format: "Pipfile `[requires]`",
+                problem: version === null ? "is not a plain version" : null,
+            });
+        }
+    }
+    if (svc.mise?.value) {
+        // mise `[tools] python = "3.12"` (also an array, first wins, or `{ version = "3.12" }`).
+        const paths = [
+            ["tools", "python"],
+            ["tools", "python", 0],
+            ["tools", "python", "version"],
+        ];
+        for (const path of paths) {
+            const v = getPath(svc.mise.value, path);
+            if (typeof v !== "string")
+                continue;
+            const version = parseStrictVersion(v);
+            out.push({
+                kind: "mise.toml",
+                file: svc.mise.file,
+                span: svc.mise.valueSpan(path) ?? svc.mise.spanFor(path),
+                raw: v,
+                version,
+                format: "mise `[tools] python`",
+                problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+            });
+            break;
+        }
+    }
+    if (svc.railpack?.python) {
+        const v = svc.railpack.python;
+        const version = parseStrictVersion(v.value);
+        out.push({
+            kind: "railpack.json",
+            file: svc.railpack.doc.file,
+            span: v.span,
+            raw: v.value,
+            version,
+            format: "railpack.json `packages.python`",
+            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+        });
+    }
+    for (const [plan, kind] of [
+        [svc.nixpacks, "nixpacks-nixpkgs"],
+        [svc.railwayPlan, "railway-nixpkgs"],
+    ]) {
+        if (!plan)
+            continue;
+        for (const item of plan.phases.get("setup")?.lists.nixPkgs?.items ?? []) {
+            const v = versionOfNixPackage(item.value);
+            if (!v)
+                continue;
+            out.push({
+                kind,
+                file: plan.doc.file,
+                span: item.span,
+                raw: item.value,
+                version: { ...v, patch: null },
+                format: "Nix package",
+                problem: null,
+            });
+        }
+        const envVar = plan.variables.get("NIXPACKS_PYTHON_VERSION");
+        if (envVar) {
+            const r = nixpacksReadVersion(envVar.value);
+            out.push({
+                kind: "nixpacks-variable",
+                file: plan.doc.file,
+                span: envVar.span,
+                raw: envVar.value,
+                version: r ? { ...r, patch: null } : null,
+                format: "`NIXPACKS_PYTHON_VERSION` variable",
+                problem: r ? null : "is not a version Nixpacks can read",
+            });
+        }
+    }
+    return out;
+}
+/**
+ * Nixpacks: NIXPACKS_PYTHON_VERSION, then `.python-version` > `runtime.txt` > `Pipfile` >
+ * `.tool-versions` — an else-if chain in python.rs `get_nix_python_package()`. The variable is only
+ * honoured when runtime.txt, Pipfile and .tool-versions are all absent (the else-if bug,
+ * railway-nixpacks.md §1.2). Exactly one file is read; its content goes through the version regex.
+ */
+function nixpacksFile(sources, svc) {
+    const byKind = (k) => sources.find((s) => s.kind === k);
+    const envVar = byKind("nixpacks-variable");
+    let chosen;
+    let content;
+    if (!envVar && svc.pythonVersionFile) {
+        chosen = byKind(".python-version");
+        content = svc.pythonVersionFile.content;
+    }
+    else if (svc.runtimeTxt) {
+        chosen = byKind("runtime.txt");
+        content = svc.runtimeTxt.content;
+    }
+    else if (svc.pipfile) {
+        chosen = byKind("Pipfile");
+        content = chosen?.raw;
+    }
+    else if (svc.toolVersions) {
+        const tv = byKind(".tool-versions");
+        if (tv) {
+            // .tool-versions' python entry is cut to x.y.
+            chosen = tv;
+            content = tv.raw;
+        }
+    }
+    if (!chosen && envVar) {
+        chosen = envVar;
+        content = envVar.raw;
+    }
+    if (!chosen || content === undefined)
+        return null;
+    const read = nixpacksReadVersion(content);
+    let fallbackReason = null;
+    if (!read) {
+        fallbackReason =
+            chosen.kind === ".python-version" && svc.pythonVersionFile && svc.pythonVersionFile.comments.length > 0
+                ? "Nixpacks reads the whole file with one regex; comment lines make it fall back to its default"
+                : "Nixpacks' version regex does not match it, so it silently falls back to its default";
+    }
+    else if (!nixpacksPackageFor(read.major, read.minor)) {
+        fallbackReason = `Nixpacks has no nix package for Python ${read.major}.${read.minor}; it silently falls back to its default`;
+    }
+    return { source: chosen, read, fallbackReason };
+}
+/** Merges a list the way Nixpacks does (merge.rs): a later list replaces unless it holds "..."/"@auto". */
+function mergeList(earlier, later) {
+    if (!later)
+        return earlier;
+    const out = [];
+    for (const item of later.items) {
+        if (item.value === "..." || item.value === "@auto")
+            out.push(...earlier);
+        else
+            out.push(item);
+    }
+    return out;
+}
+function derivePython(svc) {
+    const sources = collectSources(svc);
+    const nixRead = nixpacksFile(sources, svc);
+    const providerPkg = nixRead?.read && !nixRead.fallbackReason
+        ? nixpacksPackageFor(nixRead.read.major, nixRead.read.minor)
+        : "python3";
+    // Provider setup phase: the Python package plus gcc, and postgresql_16.dev when the dependencies
+    // mention psycopg (python.rs setup(); a lowercase substring search, railway-nixpacks.md §1.3).
+    const usesPsycopg = svc.requirements.some((f) => f.requirements.some((r) => r.normalized.includes("psycopg")));
+    const provider = [
+        { value: providerPkg, span: nixRead?.source.span ?? null },
+        { value: "gcc", span: null },
+        ...(usesPsycopg ? [{ value: "postgresql_16.dev", span: null }] : []),
+    ];
+    const afterFile = mergeList(provider, svc.nixpacks?.phases.get("setup")?.lists.nixPkgs);
+    const merged = mergeList(afterFile, svc.railwayPlan?.phases.get("setup")?.lists.nixPkgs);
+    const interpreters = merged.filter((i) => isNixPythonInterpreter(i.value));
+    let nixpacks;
+    const lastInterp = interpreters[interpreters.length - 1];
+    const interpVersion = lastInterp ? versionOfNixPackage(lastInterp.value) : null;
+    if (lastInterp && interpVersion) {
+        const fromFile = lastInterp.span && lastInterp !== provider[0] ? lastInterp.span.file : null;
+        nixpacks = {
+            builder: "nixpacks",
+            version: `${interpVersion.major}.${interpVersion.minor}`,
+            parsed: { ...interpVersion, patch: null },
+            from: fromFile
+                ? `nix package \`${lastInterp.value}\` in ${fromFile}`
+                : `${nixRead?.source.file ?? "?"} → nix \`${lastInterp.value}\` (patch from nixpkgs)`,
+            span: lastInterp.span,
+            isDefault: false,
+        };
+    }
+    else if (lastInterp) {
+        nixpacks = {
+            builder: "nixpacks",
+            version: null,
+            parsed: null,
+            from: nixRead?.fallbackReason
+                ? `default nix \`python3\` (${nixRead.source.file} ignored: ${nixRead.fallbackReason})`
+                : "default nix `python3` from the pinned archive (documented as 3.11)",
+            span: nixRead?.source.span ?? null,
+            isDefault: true,
+        };
+    }
+    else {
+        nixpacks = {
+            builder: "nixpacks",
+            version: null,
+            parsed: null,
+            from: "no Python interpreter in the merged `nixPkgs`",
+            span: null,
+            isDefault: false,
+        };
+    }
+    // Railpack (core/providers/python/python.go, later steps override earlier): default 3.13 <
+    // Pipfile < runtime.txt < mise files (.python-version, .tool-versions, mise.toml) < env.
+    let railpack = {
+        builder: "railpack",
+        version: RAILPACK_DEFAULT_VERSION,
+        parsed: { major: 3, minor: 13, patch: null },
+        from: "Railpack's default 3.13, which Railway keeps for a service once resolved",
+        span: null,
+        isDefault: true,
+    };
+    const setRailpack = (src, v) => {
+        if (!src || !v)
+            return;
+        railpack = {
+            builder: "railpack",
+            version: formatVersion(v),
+            parsed: v,
+            from: src.file,
+            span: src.span,
+            isDefault: false,
+        };
+    };
+    const byKind = (k) => sources.find((s) => s.kind === k);
+    setRailpack(byKind("Pipfile"), byKind("Pipfile")?.version ?? null);
+    if (svc.runtimeTxt)
+        setRailpack(byKind("runtime.txt"), railpackReadRuntimeTxt(svc.runtimeTxt.content));
+    setRailpack(byKind("mise.toml"), byKind("mise.toml")?.version ?? null);
+    setRailpack(byKind(".tool-versions"), byKind(".tool-versions")?.version ?? null);
+    if (svc.pythonVersionFile) {
+        setRailpack(byKind(".python-version"), railpackReadPythonVersionFile(svc.pythonVersionFile.content));
+    }
+    // railpack.json `packages.python` is applied after the provider (applyPackagesFromConfig), so it wins.
+    setRailpack(byKind("railpack.json"), byKind("railpack.json")?.version ?? null);
+    const from = svc.dockerfileParsed?.finalFrom ?? null;
+    const dockerfile = svc.dockerfileParsed
+        ? {
+            builder: "dockerfile",
+            version: from?.python ? formatVersion(from.python) : null,
+            parsed: from?.python ?? null,
+            from: from
+                ? `\`FROM ${from.image}\` in ${svc.dockerfileParsed.file}`
+                : `no FROM in ${svc.dockerfileParsed.file}`,
+            span: from?.span ?? null,
+            isDefault: false,
+        }
+        : null;
+    const selected = svc.builder.name === "nixpacks"
+        ? nixpacks
+        : svc.builder.name === "dockerfile" && dockerfile
+            ? dockerfile
+            : railpack;
+    return {
+        dockerfile,
+        sources,
+        nixpacks,
+        nixpacksFile: nixRead,
+        nixPkgs: { items: merged, interpreters },
+        railpack,
+        selected,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/system-library-missing.ts
+
+
+/**
+ * Packages that compile against a system library at install time need its headers in the image:
+ * psycopg2 (not -binary) and psycopg[c] need libpq (`pg_config`), mysqlclient needs the MySQL client
+ * library (`mysql_config`). Nixpacks adds `postgresql_16.dev` itself when the dependencies mention
+ * psycopg, and `libmysqlclient.dev` only for Django with MySQL (python.rs setup(),
+ * railway-nixpacks.md §1.3) — a `nixPkgs` list without `"..."` drops them. A `python:*-slim` or
+ * `-alpine` base image has neither (the full image is built on buildpack-deps, which has both).
+ * Railpack is not checked: its handling of these headers is not established here.
+ */
+const NEEDS = [
+    {
+        match: (n, e) => n === "psycopg2" || (n === "psycopg" && e.includes("c")),
+        lib: "libpq (pg_config)",
+        present: /postgres|libpq/i,
+        nix: "postgresql_16.dev",
+        apt: "libpq-dev",
+    },
+    {
+        match: (n) => n === "mysqlclient",
+        lib: "the MySQL client library (mysql_config)",
+        present: /mysql|mariadb/i,
+        nix: "libmysqlclient.dev",
+        apt: "default-libmysqlclient-dev pkg-config",
+    },
+];
+/* harmony default export */ const system_library_missing = (defineRule({
+    id: "system-library-missing",
+    defaultSeverity: "warning",
+    summary: "A package that builds against a system library has no headers in the image",
+    check: ({ svc }) => {
+        const out = [];
+        const b = svc.builder.name;
+        if (b === "railpack")
+            return out;
+        let have;
+        let where;
+        if (b === "nixpacks") {
+            const libs = mergeList(mergeList([{ value: "zlib" }], svc.nixpacks?.phases.get("setup")?.lists.nixLibs), svc.railwayPlan?.phases.get("setup")?.lists.nixLibs);
+            const apt = mergeList(mergeList([], svc.nixpacks?.phases.get("setup")?.lists.aptPkgs), svc.railwayPlan?.phases.get("setup")?.lists.aptPkgs);
+            have = [...svc.python.nixPkgs.items, ...libs, ...apt].map((i) => i.value);
+            where = "the merged Nixpacks setup phase (`nixPkgs`, `nixLibs`, `aptPkgs`)";
+        }
+        else {
+            const from = svc.dockerfileParsed?.finalFrom?.image ?? "";
+            if (!/^(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?python:[^ ]*(slim|alpine)/.test(from))
+                return out;
+            have = (svc.dockerfileParsed?.instructions ?? []).filter((i) => i.keyword === "RUN").map((i) => i.args);
+            where = `the Dockerfile (\`FROM ${from}\` has no build headers)`;
+        }
+        for (const f of svc.requirements) {
+            for (const r of f.requirements) {
+                const need = NEEDS.find((n) => n.match(r.normalized, r.extras));
+                if (!need || have.some((h) => need.present.test(h)))
+                    continue;
+                out.push({
+                    span: r.span,
+                    message: `\`${r.raw}\` compiles against ${need.lib}, but ${where} installs none, so \`pip install\` fails`,
+                    found: r.raw,
+                    expected: b === "nixpacks"
+                        ? `\`${need.nix}\` in nixPkgs (or \`"..."\`)`
+                        : `\`apt-get install ${need.apt}\` in a RUN step`,
+                    fix: b === "nixpacks"
+                        ? `Add \`"..."\` (keeps the provider's \`${need.nix}\`) or \`${need.nix}\` to \`phases.setup.nixPkgs\`; or use the binary wheel (\`psycopg2-binary\`).`
+                        : `Install \`${need.apt}\` in the Dockerfile before \`pip install\`, or use a binary wheel (\`psycopg2-binary\`).`,
+                });
+            }
+        }
+        return out;
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/unreadable-file.ts
 
 /**
@@ -53503,6 +54566,11 @@ const VIA_EXTRA = {
 
 
 
+
+
+
+
+
 const RULES = [
     invalid_config_syntax,
     unreadable_file,
@@ -53512,6 +54580,12 @@ const RULES = [
     python_version_unpinned,
     requires_python_unsatisfied,
     pin_python_incompatible,
+    ci_python_mismatch,
+    system_library_missing,
+    // Need the opt-in PyPI look-ups (`pypi = true`); silent offline.
+    pin_requires_python,
+    pin_no_wheel,
+    pypi_unavailable,
     start_command_missing,
     start_command_overridden,
     start_command_syntax,
@@ -56625,9 +57699,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -56645,7 +57719,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -59035,7 +60109,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -62577,13 +63651,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -63467,6 +64541,12 @@ const ConfigSchema = object({
     "python-version": schemas_string().optional(),
     services: array(schemas_string()).optional(),
     "dependency-changes": schemas_enum(["allow", "warn", "block"]).default("warn"),
+    /** Look up every exact pin on the PyPI JSON API (`--pypi` turns it on too). Off: fully offline. */
+    pypi: schemas_boolean().default(false),
+    /** The JSON API root the look-ups use (a mirror, or a local server in tests). */
+    "pypi-url": schemas_string()
+        .regex(/^https?:\/\/[^/\s]+/, "use an http(s) URL such as https://pypi.org/pypi")
+        .default("https://pypi.org/pypi"),
 })
     .strict();
 const CONFIG_KEYS = Object.keys(ConfigSchema.shape);
@@ -63691,72 +64771,6 @@ function parseDockerfile(file, text) {
     return { file, instructions, finalFrom, command, diagnostics: [] };
 }
 
-;// CONCATENATED MODULE: ./src/sources/procfile.ts
-function parseProcfile(file, text) {
-    const entries = [];
-    const diagnostics = [];
-    const badLines = [];
-    text.split("\n").forEach((raw, i) => {
-        const line = raw.replace(/\r$/, "");
-        if (line.trim() === "" || line.trimStart().startsWith("#"))
-            return;
-        // Heroku's parser: ^([A-Za-z0-9_-]+):\s*(.+)$
-        const m = /^([A-Za-z0-9_-]+):\s*(.*)$/.exec(line);
-        const n = i + 1;
-        if (!m) {
-            badLines.push(n);
-            return;
-        }
-        const type = m[1];
-        const command = m[2].trim();
-        const col = line.indexOf(m[2], type.length + 1) + 1 + (m[2].length - m[2].trimStart().length);
-        if (command === "") {
-            diagnostics.push({
-                message: `the \`${type}\` process in ${file} has no command`,
-                span: { file, line: n, column: 1, endLine: n, endColumn: line.length + 1 },
-                fix: `Give \`${type}:\` a command or remove the line.`,
-            });
-            return;
-        }
-        if (entries.some((e) => e.type === type)) {
-            diagnostics.push({
-                message: `the \`${type}\` process is defined twice in ${file}`,
-                span: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
-                fix: "Keep one definition per process type.",
-                severity: "warning",
-            });
-        }
-        entries.push({
-            type,
-            command,
-            span: { file, line: n, column: col, endLine: n, endColumn: col + command.length },
-            typeSpan: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
-        });
-    });
-    if (badLines.length > 0) {
-        // Nixpacks reads the Procfile as YAML into a map of strings (src/providers/procfile.rs
-        // `app.read_yaml("Procfile")`), so stray lines fail the build; one finding says how many.
-        const first = badLines[0];
-        diagnostics.unshift({
-            message: `${badLines.length === 1 ? `line ${first}` : `${badLines.length} lines (first: line ${first})`} of ${file} ${badLines.length === 1 ? "is not a" : "are not"} \`type: command\` ${badLines.length === 1 ? "entry" : "entries"}; Nixpacks reads the Procfile as YAML and fails on it`,
-            span: { file, line: first, column: 1 },
-            fix: "Keep only `type: command` lines (e.g. `web: gunicorn app:app`); move notes to a README.",
-        });
-    }
-    return { file, entries, diagnostics };
-}
-/**
- * The Procfile entry a builder starts. Nixpacks: `web`, else `worker`, else the first other entry in
- * alphabetical order, never `release` (src/providers/procfile.rs). Railpack: web > worker > any.
- */
-function procfileStartEntry(p) {
-    const byType = (t) => p.entries.find((e) => e.type === t);
-    return (byType("web") ??
-        byType("worker") ??
-        [...p.entries].filter((e) => e.type !== "release").sort((a, b) => a.type.localeCompare(b.type))[0] ??
-        null);
-}
-
 ;// CONCATENATED MODULE: ./src/sources/pyproject.ts
 
 
@@ -63941,8 +64955,12 @@ function parse_tokenize(s) {
         out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
     return out;
 }
-function parseRequirements(path, text) {
-    const index = new span/* LineIndex */.rr(text);
+function parseRequirements(path, raw) {
+    // pip splits lines with str.splitlines(), so a lone `\r` (classic Mac endings) ends a requirement
+    // too. The replacement keeps every offset; positions still come from the file as written (lines
+    // counted by `\n`, as GitHub and editors count them), so they always exist in the file.
+    const text = raw.replace(/\r(?!\n)/g, "\n");
+    const index = new span/* LineIndex */.rr(raw);
     const file = {
         path,
         requirements: [],
@@ -63978,7 +64996,7 @@ function parseRequirements(path, text) {
                 continue;
             }
             const m = /^(\S+)(.*)$/.exec(t);
-            current.via.push(isValidName(m[1]) ? normalizeName(m[1]) + m[2] : t);
+            current.via.push(isValidName(m[1]) ? (0,pep503/* normalizeName */.P)(m[1]) + m[2] : t);
         }
     };
     /** Handles one comment text (starting at `#`). */
@@ -64213,7 +65231,7 @@ function parseRequirements(path, text) {
             return {
                 ...base,
                 name,
-                normalized: egg && isValidName(name) ? normalizeName(name) : name,
+                normalized: egg && isValidName(name) ? (0,pep503/* normalizeName */.P)(name) : name,
                 extras: normExtras(extras),
                 specifier: "",
                 pinned: null,
@@ -64233,7 +65251,7 @@ function parseRequirements(path, text) {
         return {
             ...base,
             name: v.name,
-            normalized: normalizeName(v.name),
+            normalized: (0,pep503/* normalizeName */.P)(v.name),
             extras: normExtras(v.extras),
             specifier: v.specifier,
             pinned: exactPin(v.specifier),
@@ -64300,7 +65318,7 @@ function splitExtras(s) {
         .filter((x) => x !== "");
 }
 function normExtras(extras) {
-    return [...new Set(extras.map(normalizeName))].sort();
+    return [...new Set(extras.map(pep503/* normalizeName */.P))].sort();
 }
 /**
  * Whether a requirement is a URL or a local path rather than a PEP 508 name (pip's
@@ -64634,338 +65652,6 @@ function buildPlans(svc) {
         });
     }
     return plans;
-}
-
-;// CONCATENATED MODULE: ./src/facts/python.ts
-
-
-function tomlString(doc, path) {
-    const v = getPath(doc.value, path);
-    return typeof v === "string" ? { value: v, span: doc.valueSpan(path) ?? doc.spanFor(path) } : null;
-}
-function collectSources(svc) {
-    const out = [];
-    const first = (f) => f.lines[0] ?? null;
-    if (svc.runtimeTxt) {
-        const l = first(svc.runtimeTxt);
-        const raw = l?.value ?? "";
-        const m = /^python-(.*)$/.exec(raw);
-        const version = m ? parseStrictVersion(m[1]) : null;
-        out.push({
-            kind: "runtime.txt",
-            file: svc.runtimeTxt.file,
-            span: l?.span ?? { file: svc.runtimeTxt.file, line: 1, column: 1 },
-            raw,
-            version,
-            format: "`python-X.Y.Z` (Heroku/Nixpacks/Railpack)",
-            problem: svc.runtimeTxt.lines.length === 0
-                ? "file is empty"
-                : svc.runtimeTxt.lines.length > 1
-                    ? "has more than one line"
-                    : version === null
-                        ? "is not of the form `python-X.Y` or `python-X.Y.Z`"
-                        : null,
-        });
-    }
-    if (svc.pythonVersionFile) {
-        const f = svc.pythonVersionFile;
-        const l = first(f);
-        const raw = l?.value ?? "";
-        const version = l ? parseStrictVersion(raw) : null;
-        out.push({
-            kind: ".python-version",
-            file: f.file,
-            span: l?.span ?? { file: f.file, line: 1, column: 1 },
-            raw,
-            version,
-            format: "`X.Y[.Z]` (pyenv)",
-            problem: f.lines.length === 0
-                ? "has no version line"
-                : f.lines.length > 1
-                    ? "lists more than one version"
-                    : version === null
-                        ? "is not a plain `X.Y` or `X.Y.Z` version"
-                        : null,
-        });
-    }
-    const tvPython = svc.toolVersions?.tools.get("python");
-    if (svc.toolVersions && tvPython) {
-        const raw = tvPython.value[0];
-        const version = parseStrictVersion(raw);
-        out.push({
-            kind: ".tool-versions",
-            file: svc.toolVersions.file,
-            span: tvPython.span,
-            raw,
-            version,
-            format: "asdf `python X.Y.Z`",
-            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
-        });
-    }
-    if (svc.pipfile?.value) {
-        const s = tomlString(svc.pipfile, ["requires", "python_full_version"]) ??
-            tomlString(svc.pipfile, ["requires", "python_version"]);
-        if (s) {
-            const version = parseStrictVersion(s.value);
-            out.push({
-                kind: "Pipfile",
-                file: svc.pipfile.file,
-                span: s.span,
-                raw: s.value,
-                version,
-                format: "Pipfile `[requires]`",
-                problem: version === null ? "is not a plain version" : null,
-            });
-        }
-    }
-    if (svc.mise?.value) {
-        // mise `[tools] python = "3.12"` (also an array, first wins, or `{ version = "3.12" }`).
-        const paths = [
-            ["tools", "python"],
-            ["tools", "python", 0],
-            ["tools", "python", "version"],
-        ];
-        for (const path of paths) {
-            const v = getPath(svc.mise.value, path);
-            if (typeof v !== "string")
-                continue;
-            const version = parseStrictVersion(v);
-            out.push({
-                kind: "mise.toml",
-                file: svc.mise.file,
-                span: svc.mise.valueSpan(path) ?? svc.mise.spanFor(path),
-                raw: v,
-                version,
-                format: "mise `[tools] python`",
-                problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
-            });
-            break;
-        }
-    }
-    if (svc.railpack?.python) {
-        const v = svc.railpack.python;
-        const version = parseStrictVersion(v.value);
-        out.push({
-            kind: "railpack.json",
-            file: svc.railpack.doc.file,
-            span: v.span,
-            raw: v.value,
-            version,
-            format: "railpack.json `packages.python`",
-            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
-        });
-    }
-    for (const [plan, kind] of [
-        [svc.nixpacks, "nixpacks-nixpkgs"],
-        [svc.railwayPlan, "railway-nixpkgs"],
-    ]) {
-        if (!plan)
-            continue;
-        for (const item of plan.phases.get("setup")?.lists.nixPkgs?.items ?? []) {
-            const v = versionOfNixPackage(item.value);
-            if (!v)
-                continue;
-            out.push({
-                kind,
-                file: plan.doc.file,
-                span: item.span,
-                raw: item.value,
-                version: { ...v, patch: null },
-                format: "Nix package",
-                problem: null,
-            });
-        }
-        const envVar = plan.variables.get("NIXPACKS_PYTHON_VERSION");
-        if (envVar) {
-            const r = nixpacksReadVersion(envVar.value);
-            out.push({
-                kind: "nixpacks-variable",
-                file: plan.doc.file,
-                span: envVar.span,
-                raw: envVar.value,
-                version: r ? { ...r, patch: null } : null,
-                format: "`NIXPACKS_PYTHON_VERSION` variable",
-                problem: r ? null : "is not a version Nixpacks can read",
-            });
-        }
-    }
-    return out;
-}
-/**
- * Nixpacks: NIXPACKS_PYTHON_VERSION, then `.python-version` > `runtime.txt` > `Pipfile` >
- * `.tool-versions` — an else-if chain in python.rs `get_nix_python_package()`. The variable is only
- * honoured when runtime.txt, Pipfile and .tool-versions are all absent (the else-if bug,
- * railway-nixpacks.md §1.2). Exactly one file is read; its content goes through the version regex.
- */
-function nixpacksFile(sources, svc) {
-    const byKind = (k) => sources.find((s) => s.kind === k);
-    const envVar = byKind("nixpacks-variable");
-    let chosen;
-    let content;
-    if (!envVar && svc.pythonVersionFile) {
-        chosen = byKind(".python-version");
-        content = svc.pythonVersionFile.content;
-    }
-    else if (svc.runtimeTxt) {
-        chosen = byKind("runtime.txt");
-        content = svc.runtimeTxt.content;
-    }
-    else if (svc.pipfile) {
-        chosen = byKind("Pipfile");
-        content = chosen?.raw;
-    }
-    else if (svc.toolVersions) {
-        const tv = byKind(".tool-versions");
-        if (tv) {
-            // .tool-versions' python entry is cut to x.y.
-            chosen = tv;
-            content = tv.raw;
-        }
-    }
-    if (!chosen && envVar) {
-        chosen = envVar;
-        content = envVar.raw;
-    }
-    if (!chosen || content === undefined)
-        return null;
-    const read = nixpacksReadVersion(content);
-    let fallbackReason = null;
-    if (!read) {
-        fallbackReason =
-            chosen.kind === ".python-version" && svc.pythonVersionFile && svc.pythonVersionFile.comments.length > 0
-                ? "Nixpacks reads the whole file with one regex; comment lines make it fall back to its default"
-                : "Nixpacks' version regex does not match it, so it silently falls back to its default";
-    }
-    else if (!nixpacksPackageFor(read.major, read.minor)) {
-        fallbackReason = `Nixpacks has no nix package for Python ${read.major}.${read.minor}; it silently falls back to its default`;
-    }
-    return { source: chosen, read, fallbackReason };
-}
-/** Merges a list the way Nixpacks does (merge.rs): a later list replaces unless it holds "..."/"@auto". */
-function mergeList(earlier, later) {
-    if (!later)
-        return earlier;
-    const out = [];
-    for (const item of later.items) {
-        if (item.value === "..." || item.value === "@auto")
-            out.push(...earlier);
-        else
-            out.push(item);
-    }
-    return out;
-}
-function derivePython(svc) {
-    const sources = collectSources(svc);
-    const nixRead = nixpacksFile(sources, svc);
-    const providerPkg = nixRead?.read && !nixRead.fallbackReason
-        ? nixpacksPackageFor(nixRead.read.major, nixRead.read.minor)
-        : "python3";
-    // Provider setup phase: the Python package plus gcc (python.rs setup()).
-    const provider = [
-        { value: providerPkg, span: nixRead?.source.span ?? null },
-        { value: "gcc", span: null },
-    ];
-    const afterFile = mergeList(provider, svc.nixpacks?.phases.get("setup")?.lists.nixPkgs);
-    const merged = mergeList(afterFile, svc.railwayPlan?.phases.get("setup")?.lists.nixPkgs);
-    const interpreters = merged.filter((i) => isNixPythonInterpreter(i.value));
-    let nixpacks;
-    const lastInterp = interpreters[interpreters.length - 1];
-    const interpVersion = lastInterp ? versionOfNixPackage(lastInterp.value) : null;
-    if (lastInterp && interpVersion) {
-        const fromFile = lastInterp.span && lastInterp !== provider[0] ? lastInterp.span.file : null;
-        nixpacks = {
-            builder: "nixpacks",
-            version: `${interpVersion.major}.${interpVersion.minor}`,
-            parsed: { ...interpVersion, patch: null },
-            from: fromFile
-                ? `nix package \`${lastInterp.value}\` in ${fromFile}`
-                : `${nixRead?.source.file ?? "?"} → nix \`${lastInterp.value}\` (patch from nixpkgs)`,
-            span: lastInterp.span,
-            isDefault: false,
-        };
-    }
-    else if (lastInterp) {
-        nixpacks = {
-            builder: "nixpacks",
-            version: null,
-            parsed: null,
-            from: nixRead?.fallbackReason
-                ? `default nix \`python3\` (${nixRead.source.file} ignored: ${nixRead.fallbackReason})`
-                : "default nix `python3` from the pinned archive (documented as 3.11)",
-            span: nixRead?.source.span ?? null,
-            isDefault: true,
-        };
-    }
-    else {
-        nixpacks = {
-            builder: "nixpacks",
-            version: null,
-            parsed: null,
-            from: "no Python interpreter in the merged `nixPkgs`",
-            span: null,
-            isDefault: false,
-        };
-    }
-    // Railpack (core/providers/python/python.go, later steps override earlier): default 3.13 <
-    // Pipfile < runtime.txt < mise files (.python-version, .tool-versions, mise.toml) < env.
-    let railpack = {
-        builder: "railpack",
-        version: RAILPACK_DEFAULT_VERSION,
-        parsed: { major: 3, minor: 13, patch: null },
-        from: "Railpack's default 3.13, which Railway keeps for a service once resolved",
-        span: null,
-        isDefault: true,
-    };
-    const setRailpack = (src, v) => {
-        if (!src || !v)
-            return;
-        railpack = {
-            builder: "railpack",
-            version: formatVersion(v),
-            parsed: v,
-            from: src.file,
-            span: src.span,
-            isDefault: false,
-        };
-    };
-    const byKind = (k) => sources.find((s) => s.kind === k);
-    setRailpack(byKind("Pipfile"), byKind("Pipfile")?.version ?? null);
-    if (svc.runtimeTxt)
-        setRailpack(byKind("runtime.txt"), railpackReadRuntimeTxt(svc.runtimeTxt.content));
-    setRailpack(byKind("mise.toml"), byKind("mise.toml")?.version ?? null);
-    setRailpack(byKind(".tool-versions"), byKind(".tool-versions")?.version ?? null);
-    if (svc.pythonVersionFile) {
-        setRailpack(byKind(".python-version"), railpackReadPythonVersionFile(svc.pythonVersionFile.content));
-    }
-    // railpack.json `packages.python` is applied after the provider (applyPackagesFromConfig), so it wins.
-    setRailpack(byKind("railpack.json"), byKind("railpack.json")?.version ?? null);
-    const from = svc.dockerfileParsed?.finalFrom ?? null;
-    const dockerfile = svc.dockerfileParsed
-        ? {
-            builder: "dockerfile",
-            version: from?.python ? formatVersion(from.python) : null,
-            parsed: from?.python ?? null,
-            from: from
-                ? `\`FROM ${from.image}\` in ${svc.dockerfileParsed.file}`
-                : `no FROM in ${svc.dockerfileParsed.file}`,
-            span: from?.span ?? null,
-            isDefault: false,
-        }
-        : null;
-    const selected = svc.builder.name === "nixpacks"
-        ? nixpacks
-        : svc.builder.name === "dockerfile" && dockerfile
-            ? dockerfile
-            : railpack;
-    return {
-        dockerfile,
-        sources,
-        nixpacks,
-        nixpacksFile: nixRead,
-        nixPkgs: { items: merged, interpreters },
-        railpack,
-        selected,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/python/module.ts
@@ -65412,180 +66098,6 @@ function serviceRelative(root, p) {
     return joinPath(root, p);
 }
 
-;// CONCATENATED MODULE: ./src/facts/start.ts
-
-
-
-const ALL = ["nixpacks", "railpack", "dockerfile"];
-function deriveStart(svc) {
-    const c = [];
-    const r = svc.railway;
-    const ts = svc.railwayTs?.startCommand;
-    const tsValue = (0,types/* definiteValue */.M)(ts);
-    if (ts && tsValue !== null) {
-        c.push({
-            kind: "railway-ts-start",
-            label: ".railway/railway.ts start command",
-            file: ts.span.file,
-            span: ts.span,
-            command: tsValue,
-            readBy: ALL,
-        });
-    }
-    if (r?.startCommand) {
-        c.push({
-            kind: "railway-start",
-            label: `${r.file} deploy.startCommand`,
-            file: r.file,
-            span: r.startCommand.span,
-            command: r.startCommand.value,
-            readBy: ALL,
-        });
-    }
-    for (const e of r?.environmentStartCommands ?? []) {
-        c.push({
-            kind: "railway-env-start",
-            label: `${r.file} environments.${e.environment}.deploy.startCommand`,
-            file: r.file,
-            span: e.command.span,
-            command: e.command.value,
-            readBy: ALL,
-        });
-    }
-    if (svc.railwayPlan?.startCmd) {
-        c.push({
-            kind: "railway-nixpacks-plan",
-            label: `${r.file} build.nixpacksPlan.start.cmd`,
-            file: r.file,
-            span: svc.railwayPlan.startCmd.span,
-            command: svc.railwayPlan.startCmd.value,
-            readBy: ["nixpacks"],
-        });
-    }
-    if (svc.nixpacks?.startCmd) {
-        c.push({
-            kind: "nixpacks-start",
-            label: `${svc.nixpacks.doc.file} [start].cmd`,
-            file: svc.nixpacks.doc.file,
-            span: svc.nixpacks.startCmd.span,
-            command: svc.nixpacks.startCmd.value,
-            readBy: ["nixpacks"],
-        });
-    }
-    if (svc.railpack?.startCommand) {
-        c.push({
-            kind: "railpack-start",
-            label: `${svc.railpack.doc.file} deploy.startCommand`,
-            file: svc.railpack.doc.file,
-            span: svc.railpack.startCommand.span,
-            command: svc.railpack.startCommand.value,
-            readBy: ["railpack"],
-        });
-    }
-    const proc = svc.procfile ? procfileStartEntry(svc.procfile) : null;
-    if (proc) {
-        c.push({
-            kind: "procfile",
-            label: `${svc.procfile.file} ${proc.type}`,
-            file: svc.procfile.file,
-            span: proc.span,
-            command: proc.command,
-            readBy: ["nixpacks", "railpack"],
-        });
-    }
-    if (svc.dockerfileParsed?.command) {
-        c.push({
-            kind: "dockerfile",
-            label: `${svc.dockerfileParsed.file} CMD`,
-            file: svc.dockerfileParsed.file,
-            span: svc.dockerfileParsed.command.span,
-            command: svc.dockerfileParsed.command.text,
-            readBy: ["dockerfile"],
-        });
-    }
-    const deps = new Set(svc.requirements.flatMap((f) => f.requirements.map((q) => q.normalized)));
-    const nixDefault = nixpacksDefaultStart(svc.ws, svc.root, deps);
-    if (nixDefault)
-        c.push({ ...nixDefault, readBy: ["nixpacks"] });
-    const railDefault = railpackDefaultStart(svc.ws, svc.root, deps);
-    if (railDefault)
-        c.push({ ...railDefault, readBy: ["railpack"] });
-    const pick = (_b, order) => order.map((k) => c.find((x) => x.kind === k)).find((x) => x !== undefined) ?? null;
-    const effective = {
-        nixpacks: pick("nixpacks", [
-            "railway-ts-start",
-            "railway-start",
-            "railway-nixpacks-plan",
-            "nixpacks-start",
-            "procfile",
-            "nixpacks-default",
-        ]),
-        railpack: pick("railpack", [
-            "railway-ts-start",
-            "railway-start",
-            "railpack-start",
-            "procfile",
-            "railpack-default",
-        ]),
-        dockerfile: pick("dockerfile", ["railway-ts-start", "railway-start", "dockerfile"]),
-    };
-    return { candidates: c, effective, selected: effective[svc.builder.name] };
-}
-/** Nixpacks python.rs start(): Django (manage.py + django dep) > main.py > pyproject module > none. */
-function nixpacksDefaultStart(ws, root, deps) {
-    const f = (n) => ws.isFile(workspace_joinPath(root, n));
-    if (f("manage.py") && deps.has("django")) {
-        return {
-            kind: "nixpacks-default",
-            label: "Nixpacks default (Django)",
-            file: null,
-            span: null,
-            command: "python manage.py migrate && gunicorn <WSGI_APPLICATION module>",
-        };
-    }
-    if (f("main.py")) {
-        return {
-            kind: "nixpacks-default",
-            label: "Nixpacks default",
-            file: null,
-            span: null,
-            command: "python main.py",
-        };
-    }
-    return null;
-}
-/**
- * Railpack GetStartCommand (core/providers/python/python.go): Django > FastAPI/FastHTML + uvicorn +
- * main file → `uvicorn main:app …` > Flask + gunicorn + main file > `python <main file>`.
- */
-const RAILPACK_MAIN_FILES = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"];
-function railpackDefaultStart(ws, root, deps) {
-    const main = RAILPACK_MAIN_FILES.find((n) => ws.isFile(workspace_joinPath(root, n)));
-    const d = {
-        kind: "railpack-default",
-        label: "Railpack default",
-        file: null,
-        span: null,
-        command: "",
-    };
-    if (ws.isFile(workspace_joinPath(root, "manage.py")) && deps.has("django")) {
-        return {
-            ...d,
-            label: "Railpack default (Django)",
-            command: "python manage.py migrate && gunicorn --bind 0.0.0.0:${PORT:-8000} <WSGI_APPLICATION>:application",
-        };
-    }
-    if (!main)
-        return null;
-    const has = (prefix) => [...deps].some((x) => x.includes(prefix));
-    if ((has("fastapi") || has("python-fasthtml")) && has("uvicorn")) {
-        return { ...d, command: "uvicorn main:app --host 0.0.0.0 --port ${PORT:-8000}" };
-    }
-    if (has("flask") && has("gunicorn"))
-        return { ...d, command: "gunicorn --bind 0.0.0.0:${PORT:-8000} main:app" };
-    return { ...d, command: `python ${main}` };
-}
-
 ;// CONCATENATED MODULE: ./src/facts/service.ts
 
 
@@ -65642,11 +66154,8 @@ function loadDoc(ws, file, problems) {
  * @param files the repository files that belong to this service root (its own folder and its
  * `requirements/` folder), computed once for all services by the caller.
  */
-function buildServiceFacts(ws, root, files, iac = {
-    railwayTs: null,
-    railwayTsProblems: [],
-}) {
-    const problems = [...iac.railwayTsProblems];
+function buildServiceFacts(ws, root, files, shared = { railwayTs: null, railwayTsProblems: [], ci: [] }) {
+    const problems = [...shared.railwayTsProblems];
     const p = (n) => workspace_joinPath(root, n);
     const text = (n) => readText(ws, p(n), problems);
     const exists = (n) => ws.isFile(p(n)) || ws.read(p(n)).kind === "refused";
@@ -65734,7 +66243,8 @@ function buildServiceFacts(ws, root, files, iac = {
         pythonVersionFile: pv === null ? null : parseVersionFile(p(".python-version"), pv),
         toolVersions: tv === null ? null : parseToolVersions(p(".tool-versions"), tv),
         pipfile,
-        railwayTs: iac.railwayTs,
+        railwayTs: shared.railwayTs,
+        ci: shared.ci,
         railwayShadowed: railwayFile === "railway.toml" && exists("railway.json") ? p("railway.json") : null,
         pyproject: pyprojectDoc?.value ? readPyproject(pyprojectDoc) : null,
         railpack: railpackDoc?.value ? readRailpack(railpackDoc) : null,
@@ -65755,7 +66265,7 @@ function buildServiceFacts(ws, root, files, iac = {
     const start = deriveStart({ ...base, builder });
     const commands = analyzeCommands(ws, root, start.candidates, builder.name);
     const plans = buildPlans({ ...base, builder, python, start });
-    const env = collectEnv(ws, root, files, (iac.railwayTs?.env ?? []).map((d) => ({
+    const env = collectEnv(ws, root, files, (shared.railwayTs?.env ?? []).map((d) => ({
         name: d.name,
         span: d.nameSpan,
         optional: d.optional,
@@ -66089,7 +66599,7 @@ const CHECKLIST = [
     {
         group: "Build",
         item: "Python version agrees across files",
-        rules: ["python-version-mismatch", "python-version-unreadable"],
+        rules: ["python-version-mismatch", "python-version-unreadable", "ci-python-mismatch"],
     },
     { group: "Build", item: "Python version is supported", rules: ["python-end-of-life"] },
     {
@@ -66118,6 +66628,7 @@ const CHECKLIST = [
             "nixpacks-python-missing",
             "install-missing-file",
             "venv-path-mismatch",
+            "system-library-missing",
         ],
     },
     {
@@ -66361,10 +66872,8 @@ function statusFor(findings, rules) {
     return `${worst} ${[...new Set(hit.map((f) => f.rule))].join(", ")}`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** deploy-drift's version, reported in JSON and SARIF. Kept in step with package.json by a test. */
-const src_version_VERSION = "0.1.0";
-
+// EXTERNAL MODULE: ./src/version.ts
+var src_version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/analyze.ts
 /**
  * The pure pipeline: workspace → sources → per-service facts → rules → findings → Report.
@@ -66384,11 +66893,16 @@ const src_version_VERSION = "0.1.0";
 
 
 
+
+const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 /** Loads the heavy parsers only when their files exist (the TypeScript parser for railway.ts). */
 async function loadParsers(ws) {
     const parsers = {};
     if (ws.isFile(RAILWAY_TS))
         parsers.railwayTs = (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(824)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5824))).parseRailwayTs;
+    if (ws.files().some((f) => WORKFLOW_FILE.test(f))) {
+        parsers.workflow = (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7160))).parseWorkflow;
+    }
     return parsers;
 }
 /** The entry point for real runs: loads the parsers the repository needs, then analyzes it. */
@@ -66398,7 +66912,22 @@ async function analyzeRepo(ws, opts = {}) {
         ...(opts.base ? await loadParsers(opts.base.ws) : {}),
         ...opts.parsers,
     };
-    return analyze(ws, { ...opts, parsers });
+    const pypi = opts.pypi ?? (await lookUpPins(ws, opts, parsers));
+    return analyze(ws, { ...opts, parsers, ...(pypi ? { pypi } : {}) });
+}
+/**
+ * The opt-in PyPI look-ups: when `pypi` is on (config or `--pypi`), the exact pins every service
+ * installs are fetched here, before the pure run, and reach the rules as data.
+ */
+async function lookUpPins(ws, opts, parsers) {
+    const { config } = loadConfig(ws, opts.config);
+    if (!(opts.pypiLookups?.enabled ?? config.pypi))
+        return undefined;
+    const pins = deriveServices(ws, config, parsers)
+        .flatMap((svc) => installedPins(svc))
+        .map((r) => ({ name: r.normalized, version: r.pinned }));
+    const { fetchReleases } = await __nccwpck_require__.e(/* import() */ 729).then(__nccwpck_require__.bind(__nccwpck_require__, 9729));
+    return fetchReleases(pins, { baseUrl: config["pypi-url"], ...opts.pypiLookups?.client });
 }
 function analyze(ws, opts = {}) {
     return analyzeDetailed(ws, opts).report;
@@ -66408,17 +66937,9 @@ function analyzeDetailed(ws, opts = {}) {
     const loaded = loadConfig(ws, opts.config);
     const config = loaded.config;
     const findings = [...loaded.findings];
-    const roots = config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
-        discoverServices(ws);
-    const filesByRoot = groupFiles(ws.files(), roots);
-    const iac = readRailwayTs(ws, roots, opts.parsers);
-    const services = roots.map((root, i) => buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
-        railwayTs: iac.byRoot.get(root) ?? null,
-        // railway.ts is one file for the project: its own problems are reported once, with the first service.
-        railwayTsProblems: i === 0 ? iac.problems : [],
-    }));
+    const services = deriveServices(ws, config, opts.parsers);
     for (const svc of services) {
-        const ctx = { svc, config, today };
+        const ctx = { svc, config, today, pypi: opts.pypi ?? null };
         for (const rule of RULES) {
             const setting = config.severity[rule.id];
             if (setting === "off")
@@ -66448,7 +66969,8 @@ function analyzeDetailed(ws, opts = {}) {
     let changes = null;
     if (opts.base) {
         const { base, ...rest } = opts;
-        const before = analyzeDetailed(base.ws, rest);
+        // The look-ups cover the head's pins; the base run only feeds the comparison.
+        const before = analyzeDetailed(base.ws, { ...rest, pypi: undefined });
         const cmp = compareRevisions(before, { services }, base.changedFiles, config, {
             labels: base.labels ?? [],
         });
@@ -66465,7 +66987,7 @@ function analyzeDetailed(ws, opts = {}) {
     const blocking = failOn !== "never" && kept.some((f) => severityRank(f.severity) <= severityRank(failOn));
     const report = {
         schemaVersion: 1,
-        tool: { name: "deploy-drift", version: src_version_VERSION },
+        tool: { name: "deploy-drift", version: src_version/* VERSION */.x },
         root: ws.name,
         runDate: today,
         services: services.map((svc) => ({
@@ -66483,6 +67005,20 @@ function analyzeDetailed(ws, opts = {}) {
         changes,
     };
     return { report, services, config: loaded };
+}
+/** The service roots (configured or discovered) and their facts. */
+function deriveServices(ws, config, parsers) {
+    const roots = config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
+        discoverServices(ws);
+    const filesByRoot = groupFiles(ws.files(), roots);
+    const iac = readRailwayTs(ws, roots, parsers);
+    const ci = readWorkflows(ws, parsers);
+    return roots.map((root, i) => buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
+        railwayTs: iac.byRoot.get(root) ?? null,
+        // railway.ts is one file for the project: its own problems are reported once, with the first service.
+        railwayTsProblems: i === 0 ? iac.problems : [],
+        ci,
+    }));
 }
 /** Each file belongs to the deepest service root that contains it (own folder or `requirements/`). */
 function groupFiles(files, roots) {
@@ -66545,13 +67081,13 @@ function applySuppressions(findings, config, today, configFile) {
 }
 function readRailwayTs(ws, roots, parsers) {
     const problems = [];
-    if (!ws.isFile(RAILWAY_TS) && ws.read(RAILWAY_TS).kind !== "refused")
-        return { byRoot: new Map(), problems };
-    if (!parsers?.railwayTs)
-        throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
+    // Read first: a railway.ts that is a link out of the repository (or not a file) is an
+    // unreadable-file finding and needs no parser.
     const text = readText(ws, RAILWAY_TS, problems);
     if (text === null)
         return { byRoot: new Map(), problems };
+    if (!parsers?.railwayTs)
+        throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
     const cfg = parsers.railwayTs(RAILWAY_TS, text);
     for (const d of cfg.diagnostics)
         problems.push({ file: RAILWAY_TS, kind: "syntax", diagnostic: d });
@@ -66598,6 +67134,21 @@ function applyEngineSeverity(findings, config) {
         return s === "off" ? [] : [{ ...f, severity: s }];
     });
 }
+/** The Python versions CI sets up (`actions/setup-python`), from the scanned root's workflows. */
+function readWorkflows(ws, parsers) {
+    const files = ws.files().filter((f) => WORKFLOW_FILE.test(f));
+    if (files.length === 0)
+        return [];
+    if (!parsers?.workflow)
+        throw new Error("workflows exist: call analyzeRepo(), which loads the YAML parser");
+    const out = [];
+    for (const f of files) {
+        const r = ws.read(f);
+        if (r.kind === "ok")
+            out.push(...parsers.workflow(f, r.text).setupPython);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
@@ -66624,6 +67175,7 @@ const booleanInput = (fallback) => preprocess(blankToUndefined, schemas_string()
     .transform((b) => b ?? fallback));
 const FAIL_ON = ["error", "warning", "never"];
 const COMMENT_MODES = ["always", "on-findings", "never"];
+const BASE_MODES = ["auto", "off"];
 const inputsSchema = object({
     /** Token for the comment and the check run. Empty: publish nothing through the API. */
     "github-token": schemas_string().default(""),
@@ -66646,6 +67198,16 @@ const inputsSchema = object({
     })
         .transform(Number)
         .optional()),
+    /**
+     * Compare a pull request with its base revision (the change checks): `auto` reads the base from git
+     * when the checkout has it, else through the API; `off` skips the comparison.
+     */
+    base: enumInput(BASE_MODES, "auto"),
+    /**
+     * Opt-in PyPI look-ups (requires_python and wheels of pinned releases). Only this input turns them
+     * on in the action: a pull request's own config must not make the runner send requests.
+     */
+    pypi: booleanInput(false),
 });
 const INPUT_NAMES = Object.keys(inputsSchema.shape);
 /**
@@ -66661,6 +67223,8 @@ const ACTION_YML_DEFAULTS = {
     "check-run": "deploy-drift",
     annotations: "true",
     "pull-request": "",
+    base: "auto",
+    pypi: "false",
 };
 /** Reads every input through `get` (undefined = not set) and validates it. Never throws. */
 function parseInputs(get) {
@@ -66679,265 +67243,252 @@ function parseInputs(get) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/budget.ts
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/repo/git.ts
 /**
- * Size budgets. Every surface has a limit; the report is rendered at the largest detail tier that fits
- * (full → compact → summary), and only if even the summary is too large is it cut, with a note saying so.
+ * Git at the edge: the files a change touched, and a read-only Workspace over a git revision. Every
+ * call runs `git` through `execFileSync` with an argument array (never a shell string). Paths are
+ * relative to `dir`, which may be a subfolder of the repository; the revision's files outside `dir`
+ * are invisible, exactly as the disk workspace rooted at `dir` cannot see them.
+ *
+ * Reads obey the Workspace contract of src/repo/workspace.ts: normalised paths only, a per-file size
+ * cap and a per-run budget, UTF-8 decoding, and symbolic links (tree mode 120000) followed only while
+ * their target stays inside `dir`.
  */
-/** PR comments are rejected above 65,536 characters; stay under 60,000 (UTF-16 length, conservative). */
-const COMMENT_MAX_CHARS = 60_000;
-/** Check run `output.summary`: 65,535; counted in UTF-8 bytes, which also satisfies a character count. */
-const CHECK_SUMMARY_MAX_BYTES = 65_535;
-/** `$GITHUB_STEP_SUMMARY` upload limit is 1 MiB per step; keep room for anything else a step appends. */
-const JOB_SUMMARY_MAX_BYTES = 1_000_000;
-const chars = (s) => s.length;
-const utf8Bytes = (s) => Buffer.byteLength(s, "utf8");
-const TIERS = ["full", "compact", "summary"];
+
+
+
+/** A git command failed: not a repository, an unknown revision, git missing. */
+class GitError extends Error {
+}
+const MAX_LINK_HOPS = 40;
+/** As the disk workspace: at most this many files are listed. */
+const MAX_FILES = 20_000;
+const LIST_BUFFER = 256 * 1024 * 1024;
+function git(dir, args, maxBuffer = LIST_BUFFER) {
+    try {
+        // No fsmonitor hook, no index lock: reading a repository must not run or write anything.
+        return (0,external_node_child_process_namespaceObject.execFileSync)("git", ["-c", "core.fsmonitor=false", ...args], {
+            cwd: dir,
+            maxBuffer,
+            stdio: ["ignore", "pipe", "pipe"],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" },
+        });
+    }
+    catch (e) {
+        const err = e;
+        if (err.code === "ENOENT")
+            throw new GitError("git is not installed or not on PATH");
+        const detail = err.stderr?.toString("utf8").trim().split("\n")[0] ?? err.message;
+        throw new GitError(detail || err.message);
+    }
+}
+function gitText(dir, args) {
+    return git(dir, args).toString("utf8");
+}
+/** Throws GitError unless `dir` is inside a git work tree. */
+function assertGitRepo(dir) {
+    let inside;
+    try {
+        inside = gitText(dir, ["rev-parse", "--is-inside-work-tree"]).trim();
+    }
+    catch (e) {
+        throw new GitError(`${dir} is not inside a git repository (${e.message})`);
+    }
+    if (inside !== "true")
+        throw new GitError(`${dir} is not inside a git work tree`);
+}
+/** The commit `ref` names, as a full object id; GitError when it names none. */
+function resolveCommit(dir, ref) {
+    if (ref.startsWith("-"))
+        throw new GitError(`\`${ref}\` is not a git revision`);
+    try {
+        return gitText(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+    }
+    catch {
+        throw new GitError(`\`${ref}\` is not a known git revision`);
+    }
+}
 /**
- * Renders tier by tier until `decorate(rendered)` fits `limit` under `measure`. `decorate` adds the parts
- * that must survive (marker, links). A renderer that throws for one tier is skipped.
+ * The commit a change is compared against: the merge base of `ref` and HEAD (what a pull request
+ * compares), or `ref` itself when the two histories share none.
  */
-function fitTiers(render, limit, measure, decorate = (b) => b) {
-    let smallest = null;
-    for (const tier of TIERS) {
-        let body;
+function resolveBase(dir, ref) {
+    assertGitRepo(dir);
+    const commit = resolveCommit(dir, ref);
+    try {
+        return gitText(dir, ["merge-base", commit, "HEAD"]).trim() || commit;
+    }
+    catch {
+        return commit;
+    }
+}
+function splitZ(out) {
+    return out.split("\0").filter((s) => s !== "");
+}
+/**
+ * Files below `dir` that differ between `baseRef` and the working tree (tracked changes, additions,
+ * deletions; renames as a deletion plus an addition), plus untracked files git does not ignore.
+ * Sorted, relative to `dir`.
+ */
+function gitChangedFiles(dir, baseRef) {
+    const commit = resolveCommit(dir, baseRef);
+    const tracked = splitZ(gitText(dir, ["diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--", "."]));
+    const untracked = splitZ(gitText(dir, ["ls-files", "--others", "--exclude-standard", "-z", "--", "."]));
+    const out = new Set();
+    for (const p of [...tracked, ...untracked]) {
+        const n = normalizeRelPath(p);
+        if (n)
+            out.add(n);
+    }
+    return [...out].sort();
+}
+/** A read-only Workspace over the tree of `ref`, rooted at `dir` (a folder of the work tree). */
+function gitWorkspace(dir, ref, name) {
+    const commit = resolveCommit(dir, ref);
+    return new GitWorkspace(dir, commit, name ?? `${external_node_path_.basename(external_node_path_.resolve(dir))}@${ref}`);
+}
+class GitWorkspace {
+    dir;
+    name;
+    entries = new Map();
+    dirs = new Set([""]);
+    cache = new Map();
+    totalBytes = 0;
+    fileList;
+    constructor(dir, commit, name) {
+        this.dir = dir;
+        this.name = name;
+        // Without --full-tree, ls-tree lists only the current folder's subtree, relative to it.
+        const out = gitText(dir, ["ls-tree", "-r", "-z", "-l", commit]);
+        for (const rec of splitZ(out)) {
+            const tab = rec.indexOf("\t");
+            if (tab < 0)
+                continue;
+            const [mode, type, oid, size] = rec.slice(0, tab).split(/\s+/);
+            const p = normalizeRelPath(rec.slice(tab + 1));
+            if (!p || !mode || !type || !oid)
+                continue;
+            this.entries.set(p, { mode, type, oid, size: size && /^\d+$/.test(size) ? Number(size) : null });
+            for (let d = dirname(p); d !== "" && !this.dirs.has(d); d = dirname(d))
+                this.dirs.add(d);
+        }
+    }
+    /**
+     * Follows symbolic links in every component of `rel`. Returns the final path (which may not exist),
+     * or "outside" when a link leaves the root (or links loop).
+     */
+    resolve(rel) {
+        let parts = rel === "" ? [] : rel.split("/");
+        let hops = 0;
+        for (let i = 0; i < parts.length; i++) {
+            const prefix = parts.slice(0, i + 1).join("/");
+            const e = this.entries.get(prefix);
+            if (e?.mode !== "120000")
+                continue;
+            if (++hops > MAX_LINK_HOPS)
+                return "outside";
+            const target = this.blob(e.oid).toString("utf8");
+            if (target.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target))
+                return "outside";
+            const t = normalizeRelPath(target, dirname(prefix));
+            if (t === null)
+                return "outside";
+            parts = [...(t === "" ? [] : t.split("/")), ...parts.slice(i + 1)];
+            i = -1;
+        }
+        return parts.join("/");
+    }
+    blob(oid) {
+        return git(this.dir, ["cat-file", "blob", oid], MAX_FILE_BYTES + 1);
+    }
+    read(path) {
+        const rel = normalizeRelPath(path);
+        if (rel === null) {
+            return {
+                kind: "refused",
+                path,
+                reason: "outside-root",
+                detail: `${path} is outside the repository; not read`,
+            };
+        }
+        const hit = this.cache.get(rel);
+        if (hit)
+            return hit;
+        const r = this.readUncached(rel);
+        this.cache.set(rel, r);
+        return r;
+    }
+    readUncached(rel) {
+        const real = this.resolve(rel);
+        if (real === "outside") {
+            return {
+                kind: "refused",
+                path: rel,
+                reason: "symlink-outside-root",
+                detail: `${rel} is a symbolic link that points outside the repository; it was not followed`,
+            };
+        }
+        const e = this.entries.get(real);
+        if (!e)
+            return this.dirs.has(real) ? notFile(rel) : { kind: "missing", path: rel };
+        if (e.type !== "blob")
+            return notFile(rel);
+        if (e.size !== null && e.size > MAX_FILE_BYTES)
+            return tooLarge(rel, e.size);
+        if (this.totalBytes + (e.size ?? 0) > MAX_TOTAL_BYTES) {
+            return {
+                kind: "refused",
+                path: rel,
+                reason: "budget",
+                detail: `reading ${rel} would exceed the per-run read budget`,
+            };
+        }
+        let bytes;
         try {
-            body = render(tier);
+            bytes = this.blob(e.oid);
         }
-        catch {
-            continue;
+        catch (err) {
+            return {
+                kind: "refused",
+                path: rel,
+                reason: "not-a-file",
+                detail: `${rel} could not be read from git (${err.message})`,
+            };
         }
-        const text = decorate(body);
-        if (measure(text) <= limit)
-            return { text, tier };
-        smallest = body;
+        if (bytes.length > MAX_FILE_BYTES)
+            return tooLarge(rel, bytes.length);
+        this.totalBytes += bytes.length;
+        const d = decodeText(rel, bytes);
+        if (d.kind === "refused")
+            return { kind: "refused", path: rel, reason: d.reason, detail: d.detail };
+        return { kind: "ok", path: rel, text: d.text, bytes: bytes.length };
     }
-    const note = "\n\n… (cut to fit GitHub's size limit; the job summary has the full report)\n";
-    const room = limit - measure(decorate(note));
-    return { text: decorate(cutTo(smallest ?? "", Math.max(0, room), measure) + note), tier: "cut" };
-}
-/** The longest prefix of `s` (cut at a line end when possible) whose measure is at most `max`. */
-function cutTo(s, max, measure) {
-    if (measure(s) <= max)
-        return s;
-    let lo = 0;
-    let hi = s.length;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (measure(s.slice(0, mid)) <= max)
-            lo = mid;
-        else
-            hi = mid - 1;
+    isFile(path) {
+        const rel = normalizeRelPath(path);
+        if (rel === null)
+            return false;
+        const real = this.resolve(rel);
+        return real !== "outside" && this.entries.get(real)?.type === "blob";
     }
-    let cut = s.slice(0, lo);
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    const nl = cut.lastIndexOf("\n");
-    return nl > cut.length / 2 ? cut.slice(0, nl) : cut;
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-/** GitHub's per-step cap on workflow-command annotations, per type (runner: _maxCountPerIssueType). */
-const WORKFLOW_ANNOTATIONS_PER_TYPE = 10;
-/** The runner truncates workflow-command messages at 4,096 characters. */
-const WORKFLOW_MESSAGE_MAX = 4096;
-const TITLE_MAX = 255;
-/**
- * Joins the scanned folder (relative to the repository root) and a finding's path, resolving `.` and
- * `..` (a config file above the scanned folder is `../deploy-drift.toml` to the engine).
- */
-function repoPath(dir, file) {
-    const out = [];
-    for (const seg of `${dir}/${file}`.replace(/\\/g, "/").split("/")) {
-        if (seg === "" || seg === ".")
-            continue;
-        if (seg === "..")
-            out.pop();
-        else
-            out.push(seg);
+    isDir(path) {
+        const rel = normalizeRelPath(path);
+        if (rel === null)
+            return false;
+        const real = this.resolve(rel);
+        return real !== "outside" && this.dirs.has(real);
     }
-    return out.length ? out.join("/") : ".";
-}
-function truncate(s, max) {
-    if (s.length <= max)
-        return s;
-    const cut = s.slice(0, max - 1);
-    // Do not split a surrogate pair.
-    const safe = /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-    return `${safe}…`;
-}
-function messageOf(f, dir) {
-    const parts = [f.message];
-    if (f.fix)
-        parts.push(`Fix: ${f.fix}`);
-    if (f.related?.length) {
-        parts.push(`Also: ${f.related.map((s) => `${repoPath(dir, s.file)}:${s.line}`).join(", ")}`);
-    }
-    return parts.join("\n\n");
-}
-/** Every finding as an annotation, errors first (then the report's own order), paths from the repo root. */
-function toAnnotations(findings, dir) {
-    return findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
-        .map(({ f }) => {
-        const startLine = f.line !== null && f.line >= 1 ? f.line : null;
-        const endLine = startLine === null ? null : Math.max(startLine, f.endLine ?? startLine);
-        const startColumn = startLine !== null && f.column !== null && f.column >= 1 ? f.column : null;
-        const endColumn = startColumn !== null && f.endColumn != null && (endLine !== startLine || f.endColumn >= startColumn)
-            ? f.endColumn
-            : null;
-        return {
-            severity: f.severity,
-            path: repoPath(dir, f.file),
-            startLine,
-            endLine,
-            startColumn,
-            endColumn,
-            title: truncate(`deploy-drift: ${f.rule}`, TITLE_MAX),
-            message: messageOf(f, dir),
-        };
-    });
-}
-/**
- * Chooses which annotations fit GitHub's per-step cap of ten per type. `reserved` counts annotations of
- * each type the step emits anyway (for example the `::error` of setFailed); one notice slot is kept for
- * the overflow message when anything is left out.
- */
-function planWorkflowAnnotations(annotations, reserved = {}, where = "the job summary") {
-    const cap = (s) => Math.max(0, WORKFLOW_ANNOTATIONS_PER_TYPE - (reserved[s] ?? 0));
-    const total = { error: 0, warning: 0, notice: 0 };
-    for (const a of annotations)
-        total[a.severity]++;
-    const overflow = ["error", "warning", "notice"].some((s) => total[s] > cap(s));
-    const limit = {
-        error: cap("error"),
-        warning: cap("warning"),
-        notice: Math.max(0, cap("notice") - (overflow ? 1 : 0)),
-    };
-    const taken = { error: 0, warning: 0, notice: 0 };
-    const emit = [];
-    for (const a of annotations) {
-        if (taken[a.severity] < limit[a.severity]) {
-            taken[a.severity]++;
-            emit.push({ ...a, message: truncate(a.message, WORKFLOW_MESSAGE_MAX - 96) });
-        }
-    }
-    const omitted = {
-        error: total.error - taken.error,
-        warning: total.warning - taken.warning,
-        notice: total.notice - taken.notice,
-    };
-    const n = omitted.error + omitted.warning + omitted.notice;
-    const overflowNotice = n === 0
-        ? null
-        : `${n} more finding${n === 1 ? "" : "s"} (${omitted.error} error, ${omitted.warning} warning, ${omitted.notice} notice) not shown as annotations: GitHub shows ${WORKFLOW_ANNOTATIONS_PER_TYPE} per type per step. The full list is in ${where}.`;
-    return { emit, omitted, overflowNotice };
-}
-
-;// CONCATENATED MODULE: ./src/github/check-run.ts
-
-/**
- * The check run: created on the PR head commit, already completed with its conclusion and the first 50
- * annotations, then PATCHed with the next 50 until all are sent (the Checks API appends annotations on
- * every update). Completing in the first request means a failure halfway through the batches never
- * leaves a check stuck "in progress", and the conclusion is always there.
- */
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Check-run annotation messages may be 64 KB; 16,000 UTF-16 units stay under it in any encoding. */
-const MESSAGE_MAX = 16_000;
-const LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-/** failure when the step blocks; neutral for findings below fail-on; success when clean. */
-function conclusionFor(report) {
-    if (report.blocking)
-        return "failure";
-    return report.findings.length > 0 ? "neutral" : "success";
-}
-function titleFor(report) {
-    const { error, warning, notice } = report.counts;
-    if (error + warning + notice === 0)
-        return "No deployment drift found";
-    const parts = [];
-    if (error)
-        parts.push(`${error} error${error === 1 ? "" : "s"}`);
-    if (warning)
-        parts.push(`${warning} warning${warning === 1 ? "" : "s"}`);
-    if (notice)
-        parts.push(`${notice} notice${notice === 1 ? "" : "s"}`);
-    return report.blocking ? `${parts.join(", ")} (blocking)` : parts.join(", ");
-}
-function toCheckAnnotation(a) {
-    const start = a.startLine ?? 1;
-    const end = a.endLine ?? start;
-    const body = {
-        path: a.path,
-        start_line: start,
-        end_line: end,
-        annotation_level: LEVEL[a.severity],
-        message: truncate(a.message, MESSAGE_MAX),
-        title: a.title,
-    };
-    // Columns are accepted only for single-line annotations.
-    if (start === end && a.startColumn !== null) {
-        body.start_column = a.startColumn;
-        if (a.endColumn !== null && a.endColumn >= a.startColumn)
-            body.end_column = a.endColumn;
-    }
-    return body;
-}
-function batches(items, size = ANNOTATIONS_PER_REQUEST) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-/**
- * Publishes the check run. The create request is the one that matters; if it fails the error
- * propagates. A failing annotation batch after it propagates too, with `sent` recording progress on the
- * error so the caller can fall back for the rest.
- */
-async function publishCheckRun(api, o) {
-    const title = titleFor(o.report);
-    const conclusion = conclusionFor(o.report);
-    const [first = [], ...rest] = batches(o.annotations.map(toCheckAnnotation));
-    const created = await api.createCheckRun({
-        name: o.name,
-        head_sha: o.headSha,
-        status: "completed",
-        conclusion,
-        started_at: o.startedAt.toISOString(),
-        completed_at: o.completedAt.toISOString(),
-        output: { title, summary: o.summary, ...(first.length ? { annotations: first } : {}) },
-    });
-    let sent = first.length;
-    let requests = 1;
-    for (const batch of rest) {
-        try {
-            await api.updateCheckRun(created.id, { output: { title, summary: o.summary, annotations: batch } });
-        }
-        catch (e) {
-            throw new AnnotationBatchError(e, {
-                id: created.id,
-                url: created.html_url,
-                conclusion,
-                sent,
-                requests,
-            });
-        }
-        sent += batch.length;
-        requests++;
-    }
-    return { id: created.id, url: created.html_url, conclusion, annotationsSent: sent, requests };
-}
-/** An annotation batch failed after the check run was created. */
-class AnnotationBatchError extends Error {
-    failure;
-    progress;
-    constructor(failure, progress) {
-        super(`annotation batch failed after ${progress.sent} annotations`);
-        this.failure = failure;
-        this.progress = progress;
+    /** Blobs and links of the revision below the root, skipping vendored and VCS folders; sorted. */
+    files() {
+        if (this.fileList)
+            return this.fileList;
+        this.fileList = [...this.entries.entries()]
+            .filter(([p, e]) => e.type === "blob" && !dirname(p).split("/").some(isSkippedDir))
+            .map(([p]) => p)
+            .sort()
+            .slice(0, MAX_FILES);
+        return this.fileList;
     }
 }
 
@@ -67343,6 +67894,784 @@ function octokitApi(octokit, owner, repo) {
             await rest.checks.update({ owner, repo, check_run_id: id, ...body });
         },
     };
+}
+function octokitBaseApi(octokit, owner, repo) {
+    const git = octokit.rest.git;
+    return {
+        async getTree(treeSha, recursive) {
+            const r = await git.getTree({
+                owner,
+                repo,
+                tree_sha: treeSha,
+                ...(recursive ? { recursive: "1" } : {}),
+            });
+            return { tree: r.data.tree, truncated: r.data.truncated };
+        },
+        async getBlob(sha) {
+            const r = await git.getBlob({ owner, repo, file_sha: sha });
+            return { content: r.data.content, encoding: r.data.encoding };
+        },
+        async listPullFiles(pr, page, perPage) {
+            const r = await octokit.rest.pulls.listFiles({ owner, repo, pull_number: pr, per_page: perPage, page });
+            return r.data.map((f) => ({
+                filename: f.filename,
+                status: f.status,
+                ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+            }));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/base-workspace.ts
+/**
+ * A pull request's base revision read through the REST API, so that the default shallow checkout
+ * (`actions/checkout` fetches one commit) is enough to compare base and head.
+ *
+ * 1. The changed files: `GET /repos/{owner}/{repo}/pulls/{pull_number}/files`, 100 per page. GitHub lists
+ *    at most 3000; a pull request that reaches that limit is not compared (a lock change past the cut
+ *    would look missing).
+ * 2. When no changed file below the scanned folder can be a deployment file (only Python modules,
+ *    docs, images, …), no base file can change a finding: the base is an empty workspace and nothing
+ *    else is requested.
+ * 3. The base tree: `GET /repos/{owner}/{repo}/git/trees/{base_sha}?recursive=1`, one request. When
+ *    GitHub truncates it (over 100,000 entries or 7 MB), only the folders the comparison reads are
+ *    listed, one non-recursive request per folder on their paths (at most 50).
+ * 4. The base versions of the files the change rules compare, 4 requests at a time
+ *    (`GET /repos/{owner}/{repo}/git/blobs/{file_sha}`, at most 200): every changed file that is not a
+ *    module, document or asset (so a requirements file included under an unusual name, or a
+ *    Dockerfile at a custom path, is compared with its real base version); the deployment files (the
+ *    names the engine reads) of the folders holding those changes, whose unchanged Python-version
+ *    statements python-version-partially-changed compares; and the scanned folder's config files,
+ *    `pyproject.toml` and `.railway/railway.ts`.
+ *
+ * The Workspace interface is synchronous, so everything is fetched before the analysis runs. What is
+ * not fetched — Python modules, above all — is "missing" in the base workspace. The change rules only
+ * compare dependency lists, Python-version statements and changed paths, and only for changed files
+ * (every one of which is fetched when the base has it), so a missing module cannot show up as a change.
+ *
+ * Reads follow the Workspace contract of src/repo/workspace.ts: the same 1 MiB per-file cap, UTF-8
+ * decoding, and symbolic links (mode 120000) followed only while they stay inside the scanned folder.
+ * Any failure gives no base at all (never a partial one that could invent changes).
+ */
+
+
+
+
+
+
+/** GitHub's own limit on `pulls/{n}/files`. */
+const MAX_PULL_FILES = 3000;
+const PULL_FILES_PER_PAGE = 100;
+/** At most this many blobs are fetched; a base that needs more is not compared. */
+const MAX_BASE_BLOBS = 200;
+/** Concurrent blob requests. */
+const BLOB_CONCURRENCY = 4;
+/** Non-recursive tree requests allowed when the recursive tree is truncated. */
+const MAX_TREE_REQUESTS = 50;
+const base_workspace_MAX_FILES = 20_000;
+const base_workspace_MAX_LINK_HOPS = 40;
+/** Names the engine reads as deployment files, besides requirements files and `.railway/railway.ts`. */
+const DEPLOYMENT_NAMES = new Set([
+    ...SERVICE_MARKERS,
+    ...LOCK_FILES,
+    ...CONFIG_FILES,
+    ".tool-versions",
+    "mise.toml",
+    ".mise.toml",
+    "nixpacks.toml",
+    "nixpacks.json",
+    "railpack.json",
+    "Dockerfile",
+]);
+/** Read by the engine at the scanned folder's top whatever changed: the config and railway.ts. */
+const ROOT_FILES = new Set([...CONFIG_FILES, "pyproject.toml", RAILWAY_TS]);
+/** A deployment file by name (path relative to the scanned folder). */
+function isDeploymentFile(rel) {
+    if (rel === RAILWAY_TS)
+        return true;
+    if (DEPLOYMENT_NAMES.has(basename(rel)))
+        return true;
+    return isRequirementsName(rel, dirname(rel)) || isRequirementsName(rel, dirname(dirname(rel)));
+}
+/**
+ * Changed files that can never be a deployment file or a dependency list: modules, docs, assets.
+ * Anything else that changed is fetched, so that a requirements file included under an unusual name,
+ * or a Dockerfile at a custom path, is compared with its real base version.
+ */
+const NOT_DEPLOYMENT = /\.(py|pyi|pyx|pxd|ipynb|md|rst|adoc|html?|css|scss|js|jsx|mjs|cjs|ts|tsx|png|jpe?g|gif|svg|ico|webp|pdf|csv|sql)$/i;
+function worthFetching(rel) {
+    if (isDeploymentFile(rel))
+        return true;
+    const name = basename(rel);
+    if (name === ".gitignore" || name.startsWith(".env"))
+        return false;
+    return !NOT_DEPLOYMENT.test(name);
+}
+class Unavailable extends Error {
+}
+/** Reads the base revision of a pull request through `api`. Never throws: failures give `ok: false`. */
+async function readBaseFromApi(api, req) {
+    const requests = { pullFiles: 0, trees: 0, blobs: 0 };
+    try {
+        return await read(api, req, requests);
+    }
+    catch (e) {
+        const reason = e instanceof Unavailable ? e.message : describeError(e);
+        return { ok: false, reason, requests };
+    }
+}
+async function read(api, req, requests) {
+    const dir = normalizeRelPath(req.dir) ?? "";
+    const below = (repoPath) => {
+        const n = normalizeRelPath(repoPath);
+        if (n === null || n === "")
+            return null;
+        if (dir === "")
+            return n;
+        return n.startsWith(`${dir}/`) ? n.slice(dir.length + 1) : null;
+    };
+    // 1. Changed files.
+    const changedRepo = new Set();
+    for (let page = 1;; page++) {
+        requests.pullFiles++;
+        const files = await api.listPullFiles(req.pr, page, PULL_FILES_PER_PAGE);
+        for (const f of files) {
+            changedRepo.add(f.filename);
+            if (f.previous_filename)
+                changedRepo.add(f.previous_filename);
+        }
+        if (page * PULL_FILES_PER_PAGE >= MAX_PULL_FILES && files.length === PULL_FILES_PER_PAGE) {
+            throw new Unavailable(`the pull request changes ${MAX_PULL_FILES} files or more, and GitHub lists only the first ${MAX_PULL_FILES}`);
+        }
+        if (files.length < PULL_FILES_PER_PAGE)
+            break;
+    }
+    const changedFiles = [...changedRepo]
+        .map(below)
+        .filter((p) => p !== null)
+        .sort();
+    const relevant = changedFiles.filter(worthFetching);
+    if (relevant.length === 0) {
+        return {
+            ok: true,
+            ws: new MemoryWorkspace({}, req.name),
+            changedFiles,
+            contents: "skipped",
+            fetched: 0,
+            requests,
+        };
+    }
+    // 2. The base tree below `dir`: all of it, or the folders that matter when it is too large.
+    const folders = serviceFolders(relevant);
+    const tree = await listTree(api, req.baseSha, dir, folders, requests);
+    // 3. What to fetch: the changed files, the deployment files of the folders they are in, the
+    //    repository-wide files (config, railway.ts); then the targets of symbolic links among them.
+    const changedSet = new Set(relevant);
+    const wanted = [...tree.entries.keys()].filter((p) => {
+        if (tree.entries.get(p).type !== "blob" || dirname(p).split("/").some(isSkippedDir))
+            return false;
+        if (changedSet.has(p))
+            return true;
+        if (!isDeploymentFile(p))
+            return false;
+        if (ROOT_FILES.has(p))
+            return true;
+        const d = dirname(p);
+        return folders.has(d) || (basename(d).toLowerCase() === "requirements" && folders.has(dirname(d)));
+    });
+    const contents = new Map();
+    let totalBytes = 0;
+    let queue = wanted;
+    for (let round = 0; queue.length > 0 && round <= base_workspace_MAX_LINK_HOPS; round++) {
+        const batch = queue.filter((p) => {
+            const e = tree.entries.get(p);
+            return e !== undefined && !contents.has(p) && (e.size === null || e.size <= MAX_FILE_BYTES);
+        });
+        if (contents.size + batch.length > MAX_BASE_BLOBS) {
+            throw new Unavailable(`the base revision has more than ${MAX_BASE_BLOBS} deployment files to read through the API`);
+        }
+        await mapLimit(batch, BLOB_CONCURRENCY, async (p) => {
+            const e = tree.entries.get(p);
+            requests.blobs++;
+            const bytes = decodeBlob(p, await api.getBlob(e.sha));
+            totalBytes += bytes.length;
+            if (totalBytes > MAX_TOTAL_BYTES) {
+                throw new Unavailable(`the base revision's deployment files exceed ${MAX_TOTAL_BYTES} bytes`);
+            }
+            contents.set(p, bytes);
+        });
+        // Links among them: fetch what they point to (inside `dir` only; the workspace refuses the rest).
+        const next = new Set();
+        for (const p of batch) {
+            if (tree.entries.get(p)?.mode !== LINK)
+                continue;
+            const target = linkTarget(p, contents.get(p));
+            if (target !== null && tree.entries.get(target)?.type === "blob" && !contents.has(target))
+                next.add(target);
+        }
+        queue = [...next];
+    }
+    return {
+        ok: true,
+        ws: new BaseTreeWorkspace(req.name, tree.entries, tree.dirs, contents),
+        changedFiles,
+        contents: "fetched",
+        fetched: contents.size,
+        requests,
+    };
+}
+const LINK = "120000";
+function decodeBlob(path, blob) {
+    if (blob.encoding === "base64")
+        return Buffer.from(blob.content.replace(/\s+/g, ""), "base64");
+    if (blob.encoding === "utf-8" || blob.encoding === "utf8")
+        return Buffer.from(blob.content, "utf8");
+    throw new Unavailable(`${path}: unexpected blob encoding \`${blob.encoding}\``);
+}
+/** A link's target relative to the root, or null when it leaves it (absolute, or `..` above the root). */
+function linkTarget(link, bytes) {
+    const target = Buffer.from(bytes).toString("utf8");
+    if (target.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target))
+        return null;
+    return normalizeRelPath(target, dirname(link));
+}
+async function listTree(api, baseSha, dir, folders, requests) {
+    const out = { entries: new Map(), dirs: new Set([""]) };
+    const add = (repoPath, e) => {
+        const n = normalizeRelPath(repoPath);
+        if (n === null || n === "")
+            return;
+        let rel;
+        if (dir === "")
+            rel = n;
+        else if (n.startsWith(`${dir}/`))
+            rel = n.slice(dir.length + 1);
+        else
+            return;
+        if (e.type === "tree")
+            out.dirs.add(rel);
+        else
+            out.entries.set(rel, { mode: e.mode, type: e.type, sha: e.sha, size: e.size ?? null });
+        for (let d = dirname(rel); d !== "" && !out.dirs.has(d); d = dirname(d))
+            out.dirs.add(d);
+    };
+    requests.trees++;
+    const full = await api.getTree(baseSha, true);
+    if (!full.truncated) {
+        for (const e of full.tree)
+            add(e.path, e);
+        return out;
+    }
+    // Truncated: list, one level each, only the folders whose files the comparison reads — the scanned
+    // folder, `.railway`, the folders of the changed files and their `requirements/` folders.
+    const wanted = new Set(["", dirname(RAILWAY_TS)]);
+    for (const f of folders) {
+        wanted.add(f);
+        wanted.add(workspace_joinPath(f, "requirements"));
+    }
+    const listed = new Map();
+    const listFolder = async (repoDir) => {
+        if (listed.has(repoDir))
+            return listed.get(repoDir);
+        let sha = baseSha;
+        if (repoDir !== "") {
+            const parent = await listFolder(dirname(repoDir));
+            sha = parent?.find((e) => e.path === basename(repoDir) && e.type === "tree")?.sha ?? null;
+        }
+        let entries = null;
+        if (sha !== null) {
+            if (requests.trees > MAX_TREE_REQUESTS) {
+                throw new Unavailable(`the base tree is too large for one request, and listing the folders the comparison reads needs more than ${MAX_TREE_REQUESTS} more`);
+            }
+            requests.trees++;
+            entries = (await api.getTree(sha, false)).tree;
+        }
+        listed.set(repoDir, entries);
+        return entries;
+    };
+    for (const f of [...wanted].sort())
+        await listFolder(f === "" ? dir : workspace_joinPath(dir, f));
+    // Every listed folder, the ones on the way included (`add` keeps what is below `dir`).
+    for (const [repoDir, entries] of listed)
+        for (const e of entries ?? [])
+            add(workspace_joinPath(repoDir, e.path), e);
+    return out;
+}
+/** The folders that hold the changed files, and the service folder of a changed `requirements/x.txt`. */
+function serviceFolders(changed) {
+    const out = new Set();
+    for (const p of changed) {
+        const d = dirname(p);
+        out.add(d);
+        if (basename(d).toLowerCase() === "requirements")
+            out.add(dirname(d));
+    }
+    return out;
+}
+/** Runs `fn` over `items`, at most `limit` at a time; the first failure stops new calls and rejects. */
+async function mapLimit(items, limit, fn) {
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (e) {
+                failed = true;
+                throw e;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+/**
+ * The base revision as a Workspace: the listed tree (paths relative to the scanned folder) and the
+ * fetched blobs. A file that was not fetched reads as missing; a file over the size cap is refused
+ * without being fetched, as on disk.
+ */
+class BaseTreeWorkspace {
+    name;
+    entries;
+    dirs;
+    contents;
+    fileList;
+    constructor(name, entries, dirs, contents) {
+        this.name = name;
+        this.entries = entries;
+        this.dirs = dirs;
+        this.contents = contents;
+    }
+    /**
+     * Follows links in every component of `rel`: the final path, "outside" when a link leaves the root
+     * (or links loop), or "unknown" when a link on the way was not fetched.
+     */
+    resolve(rel) {
+        let parts = rel === "" ? [] : rel.split("/");
+        let hops = 0;
+        for (let i = 0; i < parts.length; i++) {
+            const prefix = parts.slice(0, i + 1).join("/");
+            const e = this.entries.get(prefix);
+            if (e?.mode !== LINK)
+                continue;
+            if (++hops > base_workspace_MAX_LINK_HOPS)
+                return "outside";
+            const bytes = this.contents.get(prefix);
+            if (!bytes)
+                return "unknown";
+            const t = linkTarget(prefix, bytes);
+            if (t === null)
+                return "outside";
+            parts = [...(t === "" ? [] : t.split("/")), ...parts.slice(i + 1)];
+            i = -1;
+        }
+        return parts.join("/");
+    }
+    read(path) {
+        const rel = normalizeRelPath(path);
+        if (rel === null) {
+            return {
+                kind: "refused",
+                path,
+                reason: "outside-root",
+                detail: `${path} is outside the repository; not read`,
+            };
+        }
+        const real = this.resolve(rel);
+        if (real === "outside") {
+            return {
+                kind: "refused",
+                path: rel,
+                reason: "symlink-outside-root",
+                detail: `${rel} is a symbolic link that points outside the repository; it was not followed`,
+            };
+        }
+        if (real === "unknown")
+            return { kind: "missing", path: rel };
+        const e = this.entries.get(real);
+        if (!e)
+            return this.dirs.has(real) ? notFile(rel) : { kind: "missing", path: rel };
+        if (e.type !== "blob")
+            return notFile(rel);
+        if (e.size !== null && e.size > MAX_FILE_BYTES)
+            return tooLarge(rel, e.size);
+        const bytes = this.contents.get(real);
+        if (!bytes)
+            return { kind: "missing", path: rel };
+        if (bytes.length > MAX_FILE_BYTES)
+            return tooLarge(rel, bytes.length);
+        const d = decodeText(rel, bytes);
+        if (d.kind === "refused")
+            return { kind: "refused", path: rel, reason: d.reason, detail: d.detail };
+        return { kind: "ok", path: rel, text: d.text, bytes: bytes.length };
+    }
+    /** True for fetched files and for files over the size cap (which exist but are refused). */
+    isFile(path) {
+        const rel = normalizeRelPath(path);
+        if (rel === null)
+            return false;
+        const real = this.resolve(rel);
+        if (real === "outside" || real === "unknown")
+            return false;
+        const e = this.entries.get(real);
+        if (e?.type !== "blob")
+            return false;
+        return this.contents.has(real) || (e.size !== null && e.size > MAX_FILE_BYTES);
+    }
+    isDir(path) {
+        const rel = normalizeRelPath(path);
+        if (rel === null)
+            return false;
+        const real = this.resolve(rel);
+        return real !== "outside" && real !== "unknown" && this.dirs.has(real);
+    }
+    /** Every blob and link of the listed tree (fetched or not), skipping vendored and VCS folders; sorted. */
+    files() {
+        if (this.fileList)
+            return this.fileList;
+        this.fileList = [...this.entries.entries()]
+            .filter(([p, e]) => e.type === "blob" && !dirname(p).split("/").some(isSkippedDir))
+            .map(([p]) => p)
+            .sort()
+            .slice(0, base_workspace_MAX_FILES);
+        return this.fileList;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/base.ts
+
+
+/** `pull_request.labels[].name` of the event payload. */
+function labelsOf(pr) {
+    if (!Array.isArray(pr.labels))
+        return [];
+    return pr.labels
+        .map((l) => (l && typeof l === "object" ? l.name : undefined))
+        .filter((n) => typeof n === "string");
+}
+async function pullRequestBase(a) {
+    const none = (reason) => ({ base: null, source: { kind: "none", reason } });
+    if (a.mode === "off")
+        return none("the `base` input is `off`");
+    const pr = a.ctx?.payload.pull_request;
+    const baseSha = typeof pr?.base?.sha === "string" ? pr.base.sha : "";
+    if (!pr || !/^[0-9a-f]{40}$/i.test(baseSha) || typeof pr.number !== "number") {
+        return none("the event has no pull request");
+    }
+    const labels = labelsOf(pr);
+    const short = baseSha.slice(0, 7);
+    const repoName = a.ctx.repo.repo;
+    // 1. git, when the checkout has the base commit.
+    let commit = null;
+    try {
+        commit = resolveBase(a.scanDir, baseSha);
+    }
+    catch {
+        // Not a git checkout, or a shallow one without the base commit: use the API.
+    }
+    if (commit !== null) {
+        try {
+            const ws = gitWorkspace(a.scanDir, commit, `${repoName}@${short}`);
+            const changedFiles = gitChangedFiles(a.scanDir, commit);
+            a.log.info(`Comparing with the pull request's base ${short} (read from git, ${changedFiles.length} changed file(s) in this folder)`);
+            return { base: { ws, changedFiles, labels }, source: { kind: "git", commit } };
+        }
+        catch (e) {
+            a.log.info(`Reading base ${short} from git failed (${e.message}); trying the API`);
+        }
+    }
+    // 2. The REST API.
+    const api = a.api();
+    if (!api) {
+        const reason = "no `github-token` to read it through the API, and the checkout does not have it";
+        a.log.warning(unavailable(short, reason));
+        return none(reason);
+    }
+    const r = await readBaseFromApi(api, {
+        baseSha,
+        pr: pr.number,
+        dir: a.rel,
+        name: `${repoName}@${short}`,
+    });
+    const n = r.requests;
+    const counts = `${n.pullFiles} pull-request files page(s), ${n.trees} tree(s), ${n.blobs} blob(s)`;
+    if (!r.ok) {
+        a.log.warning(unavailable(short, `${r.reason} (after ${counts})`));
+        return none(r.reason);
+    }
+    a.log.info(r.contents === "skipped"
+        ? `Comparing with the pull request's base ${short}: ${r.changedFiles.length} changed file(s) in this folder, none a deployment file; no base file was read (${counts})`
+        : `Comparing with the pull request's base ${short} (read through the API: ${counts}; ${r.fetched} file(s) read)`);
+    return {
+        base: { ws: r.ws, changedFiles: r.changedFiles, labels },
+        source: { kind: "api", requests: n, fetched: r.fetched, skipped: r.contents === "skipped" },
+    };
+}
+function unavailable(short, reason) {
+    return `deploy-drift could not read the pull request's base revision ${short}: ${reason}. The change checks (dependency changes, lock updates, protected paths) did not run; the other checks did. To read the base from git instead, check out with \`fetch-depth: 0\`.`;
+}
+
+;// CONCATENATED MODULE: ./src/github/budget.ts
+/**
+ * Size budgets. Every surface has a limit; the report is rendered at the largest detail tier that fits
+ * (full → compact → summary), and only if even the summary is too large is it cut, with a note saying so.
+ */
+/** PR comments are rejected above 65,536 characters; stay under 60,000 (UTF-16 length, conservative). */
+const COMMENT_MAX_CHARS = 60_000;
+/** Check run `output.summary`: 65,535; counted in UTF-8 bytes, which also satisfies a character count. */
+const CHECK_SUMMARY_MAX_BYTES = 65_535;
+/** `$GITHUB_STEP_SUMMARY` upload limit is 1 MiB per step; keep room for anything else a step appends. */
+const JOB_SUMMARY_MAX_BYTES = 1_000_000;
+const chars = (s) => s.length;
+const utf8Bytes = (s) => Buffer.byteLength(s, "utf8");
+const TIERS = ["full", "compact", "summary"];
+/**
+ * Renders tier by tier until `decorate(rendered)` fits `limit` under `measure`. `decorate` adds the parts
+ * that must survive (marker, links). A renderer that throws for one tier is skipped.
+ */
+function fitTiers(render, limit, measure, decorate = (b) => b) {
+    let smallest = null;
+    for (const tier of TIERS) {
+        let body;
+        try {
+            body = render(tier);
+        }
+        catch {
+            continue;
+        }
+        const text = decorate(body);
+        if (measure(text) <= limit)
+            return { text, tier };
+        smallest = body;
+    }
+    const note = "\n\n… (cut to fit GitHub's size limit; the job summary has the full report)\n";
+    const room = limit - measure(decorate(note));
+    return { text: decorate(cutTo(smallest ?? "", Math.max(0, room), measure) + note), tier: "cut" };
+}
+/** The longest prefix of `s` (cut at a line end when possible) whose measure is at most `max`. */
+function cutTo(s, max, measure) {
+    if (measure(s) <= max)
+        return s;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (measure(s.slice(0, mid)) <= max)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    let cut = s.slice(0, lo);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    const nl = cut.lastIndexOf("\n");
+    return nl > cut.length / 2 ? cut.slice(0, nl) : cut;
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+/** GitHub's per-step cap on workflow-command annotations, per type (runner: _maxCountPerIssueType). */
+const WORKFLOW_ANNOTATIONS_PER_TYPE = 10;
+/** The runner truncates workflow-command messages at 4,096 characters. */
+const WORKFLOW_MESSAGE_MAX = 4096;
+const TITLE_MAX = 255;
+/**
+ * Joins the scanned folder (relative to the repository root) and a finding's path, resolving `.` and
+ * `..` (a config file above the scanned folder is `../deploy-drift.toml` to the engine).
+ */
+function repoPath(dir, file) {
+    const out = [];
+    for (const seg of `${dir}/${file}`.replace(/\\/g, "/").split("/")) {
+        if (seg === "" || seg === ".")
+            continue;
+        if (seg === "..")
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.length ? out.join("/") : ".";
+}
+function truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    const cut = s.slice(0, max - 1);
+    // Do not split a surrogate pair.
+    const safe = /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+    return `${safe}…`;
+}
+function messageOf(f, dir) {
+    const parts = [f.message];
+    if (f.fix)
+        parts.push(`Fix: ${f.fix}`);
+    if (f.related?.length) {
+        parts.push(`Also: ${f.related.map((s) => `${repoPath(dir, s.file)}:${s.line}`).join(", ")}`);
+    }
+    return parts.join("\n\n");
+}
+/** Every finding as an annotation, errors first (then the report's own order), paths from the repo root. */
+function toAnnotations(findings, dir) {
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
+        .map(({ f }) => {
+        const startLine = f.line !== null && f.line >= 1 ? f.line : null;
+        const endLine = startLine === null ? null : Math.max(startLine, f.endLine ?? startLine);
+        const startColumn = startLine !== null && f.column !== null && f.column >= 1 ? f.column : null;
+        const endColumn = startColumn !== null && f.endColumn != null && (endLine !== startLine || f.endColumn >= startColumn)
+            ? f.endColumn
+            : null;
+        return {
+            severity: f.severity,
+            path: repoPath(dir, f.file),
+            startLine,
+            endLine,
+            startColumn,
+            endColumn,
+            title: truncate(`deploy-drift: ${f.rule}`, TITLE_MAX),
+            message: messageOf(f, dir),
+        };
+    });
+}
+/**
+ * Chooses which annotations fit GitHub's per-step cap of ten per type. `reserved` counts annotations of
+ * each type the step emits anyway (for example the `::error` of setFailed); one notice slot is kept for
+ * the overflow message when anything is left out.
+ */
+function planWorkflowAnnotations(annotations, reserved = {}, where = "the job summary") {
+    const cap = (s) => Math.max(0, WORKFLOW_ANNOTATIONS_PER_TYPE - (reserved[s] ?? 0));
+    const total = { error: 0, warning: 0, notice: 0 };
+    for (const a of annotations)
+        total[a.severity]++;
+    const overflow = ["error", "warning", "notice"].some((s) => total[s] > cap(s));
+    const limit = {
+        error: cap("error"),
+        warning: cap("warning"),
+        notice: Math.max(0, cap("notice") - (overflow ? 1 : 0)),
+    };
+    const taken = { error: 0, warning: 0, notice: 0 };
+    const emit = [];
+    for (const a of annotations) {
+        if (taken[a.severity] < limit[a.severity]) {
+            taken[a.severity]++;
+            emit.push({ ...a, message: truncate(a.message, WORKFLOW_MESSAGE_MAX - 96) });
+        }
+    }
+    const omitted = {
+        error: total.error - taken.error,
+        warning: total.warning - taken.warning,
+        notice: total.notice - taken.notice,
+    };
+    const n = omitted.error + omitted.warning + omitted.notice;
+    const overflowNotice = n === 0
+        ? null
+        : `${n} more finding${n === 1 ? "" : "s"} (${omitted.error} error, ${omitted.warning} warning, ${omitted.notice} notice) not shown as annotations: GitHub shows ${WORKFLOW_ANNOTATIONS_PER_TYPE} per type per step. The full list is in ${where}.`;
+    return { emit, omitted, overflowNotice };
+}
+
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+
+/**
+ * The check run: created on the PR head commit, already completed with its conclusion and the first 50
+ * annotations, then PATCHed with the next 50 until all are sent (the Checks API appends annotations on
+ * every update). Completing in the first request means a failure halfway through the batches never
+ * leaves a check stuck "in progress", and the conclusion is always there.
+ */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Check-run annotation messages may be 64 KB; 16,000 UTF-16 units stay under it in any encoding. */
+const MESSAGE_MAX = 16_000;
+const LEVEL = { error: "failure", warning: "warning", notice: "notice" };
+/** failure when the step blocks; neutral for findings below fail-on; success when clean. */
+function conclusionFor(report) {
+    if (report.blocking)
+        return "failure";
+    return report.findings.length > 0 ? "neutral" : "success";
+}
+function titleFor(report) {
+    const { error, warning, notice } = report.counts;
+    if (error + warning + notice === 0)
+        return "No deployment drift found";
+    const parts = [];
+    if (error)
+        parts.push(`${error} error${error === 1 ? "" : "s"}`);
+    if (warning)
+        parts.push(`${warning} warning${warning === 1 ? "" : "s"}`);
+    if (notice)
+        parts.push(`${notice} notice${notice === 1 ? "" : "s"}`);
+    return report.blocking ? `${parts.join(", ")} (blocking)` : parts.join(", ");
+}
+function toCheckAnnotation(a) {
+    const start = a.startLine ?? 1;
+    const end = a.endLine ?? start;
+    const body = {
+        path: a.path,
+        start_line: start,
+        end_line: end,
+        annotation_level: LEVEL[a.severity],
+        message: truncate(a.message, MESSAGE_MAX),
+        title: a.title,
+    };
+    // Columns are accepted only for single-line annotations.
+    if (start === end && a.startColumn !== null) {
+        body.start_column = a.startColumn;
+        if (a.endColumn !== null && a.endColumn >= a.startColumn)
+            body.end_column = a.endColumn;
+    }
+    return body;
+}
+function batches(items, size = ANNOTATIONS_PER_REQUEST) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+/**
+ * Publishes the check run. The create request is the one that matters; if it fails the error
+ * propagates. A failing annotation batch after it propagates too, with `sent` recording progress on the
+ * error so the caller can fall back for the rest.
+ */
+async function publishCheckRun(api, o) {
+    const title = titleFor(o.report);
+    const conclusion = conclusionFor(o.report);
+    const [first = [], ...rest] = batches(o.annotations.map(toCheckAnnotation));
+    const created = await api.createCheckRun({
+        name: o.name,
+        head_sha: o.headSha,
+        status: "completed",
+        conclusion,
+        started_at: o.startedAt.toISOString(),
+        completed_at: o.completedAt.toISOString(),
+        output: { title, summary: o.summary, ...(first.length ? { annotations: first } : {}) },
+    });
+    let sent = first.length;
+    let requests = 1;
+    for (const batch of rest) {
+        try {
+            await api.updateCheckRun(created.id, { output: { title, summary: o.summary, annotations: batch } });
+        }
+        catch (e) {
+            throw new AnnotationBatchError(e, {
+                id: created.id,
+                url: created.html_url,
+                conclusion,
+                sent,
+                requests,
+            });
+        }
+        sent += batch.length;
+        requests++;
+    }
+    return { id: created.id, url: created.html_url, conclusion, annotationsSent: sent, requests };
+}
+/** An annotation batch failed after the check run was created. */
+class AnnotationBatchError extends Error {
+    failure;
+    progress;
+    constructor(failure, progress) {
+        super(`annotation batch failed after ${progress.sent} annotations`);
+        this.failure = failure;
+        this.progress = progress;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
@@ -70488,7 +71817,7 @@ function emitWorkflowAnnotations(io, annotations, reserved = {}) {
 
 
 
-const MAX_FILES = 20_000;
+const disk_MAX_FILES = 20_000;
 const disk_MAX_DEPTH = 12;
 /**
  * Reads files under a real directory. Every path is checked lexically (no absolute paths, no `..`
@@ -70501,12 +71830,45 @@ class DiskWorkspace {
     totalBytes = 0;
     cache = new Map();
     fileList;
+    /** From the walk: regular files, symlinks, and whether the walk saw everything. */
+    idx;
     constructor(root, name) {
         this.realRoot = external_node_fs_namespaceObject.realpathSync(root);
-        this.name = name ?? external_node_path_namespaceObject.basename(this.realRoot);
+        this.name = name ?? external_node_path_.basename(this.realRoot);
     }
-    resolveInside(rel) {
-        const abs = external_node_path_namespaceObject.join(this.realRoot, rel);
+    /**
+     * Answers from the walk when it can: a regular file the walk listed is inside the root (the walk
+     * never enters symlinked folders), and a path the walk would have listed but did not is missing.
+     * Anything else (symlinks, skipped folders, paths below a link, a truncated walk) takes the slow,
+     * physical path. This keeps a 500-service monorepo from costing a realpath per probe.
+     */
+    quick(rel) {
+        this.files();
+        const idx = this.idx;
+        if (idx.files.has(rel))
+            return idx.links.has(rel) ? "unknown" : "file";
+        if (!idx.complete)
+            return "unknown";
+        const segs = rel.split("/");
+        if (segs.length - 1 >= disk_MAX_DEPTH || segs.slice(0, -1).some((s) => isSkippedDir(s)))
+            return "unknown";
+        for (let i = 1; i < segs.length; i++)
+            if (idx.links.has(segs.slice(0, i).join("/")))
+                return "unknown";
+        // A folder of that name is not "missing": the slow path reports it as not a file.
+        if (filesUnder(this.fileList, rel).length > 0)
+            return "unknown";
+        return "missing";
+    }
+    resolveInside(rel, fileExpected = true) {
+        if (fileExpected) {
+            const q = this.quick(rel);
+            if (q === "file")
+                return { abs: external_node_path_.join(this.realRoot, rel) };
+            if (q === "missing")
+                return { missing: true };
+        }
+        const abs = external_node_path_.join(this.realRoot, rel);
         let real;
         try {
             real = external_node_fs_namespaceObject.realpathSync(abs);
@@ -70523,7 +71885,7 @@ class DiskWorkspace {
             }
             return { missing: true };
         }
-        if (real !== this.realRoot && !real.startsWith(this.realRoot + external_node_path_namespaceObject.sep))
+        if (real !== this.realRoot && !real.startsWith(this.realRoot + external_node_path_.sep))
             return this.linkOutside(rel);
         return { abs: real };
     }
@@ -70615,7 +71977,7 @@ class DiskWorkspace {
         const rel = normalizeRelPath(path);
         if (rel === null)
             return false;
-        const res = this.resolveInside(rel);
+        const res = this.resolveInside(rel, false);
         if (!("abs" in res))
             return false;
         try {
@@ -70630,21 +71992,29 @@ class DiskWorkspace {
         if (this.fileList)
             return this.fileList;
         const out = [];
+        const links = new Set();
+        let complete = true;
         const walk = (dirRel, depth) => {
-            if (depth > disk_MAX_DEPTH || out.length >= MAX_FILES)
+            if (depth > disk_MAX_DEPTH || out.length >= disk_MAX_FILES) {
+                complete = false;
                 return;
+            }
             let entries;
             try {
-                entries = external_node_fs_namespaceObject.readdirSync(external_node_path_namespaceObject.join(this.realRoot, dirRel), { withFileTypes: true });
+                entries = external_node_fs_namespaceObject.readdirSync(external_node_path_.join(this.realRoot, dirRel), { withFileTypes: true });
             }
             catch {
                 return;
             }
             entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
             for (const e of entries) {
-                if (out.length >= MAX_FILES)
+                if (out.length >= disk_MAX_FILES) {
+                    complete = false;
                     return;
+                }
                 const rel = workspace_joinPath(dirRel, e.name);
+                if (e.isSymbolicLink())
+                    links.add(rel);
                 if (e.isDirectory()) {
                     if (!isSkippedDir(e.name))
                         walk(rel, depth + 1);
@@ -70656,6 +72026,7 @@ class DiskWorkspace {
         };
         walk("", 0);
         this.fileList = out.sort();
+        this.idx = { files: new Set(out), links, complete };
         return this.fileList;
     }
 }
@@ -71165,6 +72536,7 @@ function renderSarif(report, opts = {}) {
 
 
 
+
 async function action_run(deps = {}) {
     const io = deps.io ?? coreIO();
     const outcome = {
@@ -71222,15 +72594,50 @@ async function runInner(deps, io, outcome, fail) {
             fail(`deploy-drift: cannot read config \`${configRel}\`: ${read.kind === "missing" ? "no such file" : read.detail}`);
             return;
         }
-        config = { file: external_node_path_namespaceObject.posix.relative(rel, configRel), text: read.text };
+        config = { file: external_node_path_.posix.relative(rel, configRel), text: read.text };
     }
+    let warnings = 0;
+    const warn = (message) => {
+        warnings++;
+        io.warning(message);
+    };
+    const ctx = deps.context ?? actionsContext();
+    const scanDir = external_node_path_.join(root, rel);
+    const { base } = await pullRequestBase({
+        mode: inputs.base,
+        ctx,
+        scanDir,
+        rel,
+        api: () => {
+            const token = inputs["github-token"];
+            if (!token || !ctx)
+                return null;
+            return deps.baseApi
+                ? deps.baseApi(token, ctx.repo.owner, ctx.repo.repo)
+                : octokitBaseApi(createOctokit(token, io), ctx.repo.owner, ctx.repo.repo);
+        },
+        log: { info: (m) => io.info(m), warning: warn },
+    });
+    const options = {
+        ...(config ? { config } : {}),
+        failOn: inputs["fail-on"],
+        today: startedAt,
+        // The repository's config comes from the pull request's head, so it neither enables the PyPI
+        // look-ups nor chooses the index: the workflow's `pypi` input does, against pypi.org.
+        pypiLookups: { enabled: inputs.pypi, client: { baseUrl: "https://pypi.org/pypi" } },
+    };
     let report;
     try {
-        report = await analyzeRepo(new DiskWorkspace(external_node_path_namespaceObject.join(root, rel)), {
-            ...(config ? { config } : {}),
-            failOn: inputs["fail-on"],
-            today: startedAt,
-        });
+        try {
+            report = await analyzeRepo(new DiskWorkspace(scanDir), { ...options, ...(base ? { base } : {}) });
+        }
+        catch (e) {
+            if (!base)
+                throw e;
+            // The comparison must never cost the rest of the report.
+            warn(`deploy-drift could not compare with the pull request's base revision (${e instanceof Error ? e.message : String(e)}); the change checks did not run`);
+            report = await analyzeRepo(new DiskWorkspace(scanDir), options);
+        }
     }
     catch (e) {
         fail(`deploy-drift could not analyse \`${dir}\`: ${e instanceof Error ? e.message : String(e)}`);
@@ -71238,14 +72645,8 @@ async function runInner(deps, io, outcome, fail) {
     }
     outcome.report = report;
     io.info(`deploy-drift ${report.tool.version}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${dir}`);
-    let warnings = 0;
-    const warn = (message) => {
-        warnings++;
-        io.warning(message);
-    };
     writeFilesAndOutputs(io, warn, env, report, dir);
     const annotations = toAnnotations(report.findings, dir);
-    const ctx = deps.context ?? actionsContext();
     const target = ctx ? resolveTarget(ctx, { pr: inputs["pull-request"] }) : null;
     const notes = [];
     const published = await publish({ deps, io, inputs, report, dir, target, annotations, startedAt, now });
@@ -71401,10 +72802,10 @@ function writeFilesAndOutputs(io, warn, env, report, dir) {
     let jsonPath = "";
     let sarifPath = "";
     try {
-        const outDir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), "deploy-drift-"));
-        jsonPath = external_node_path_namespaceObject.join(outDir, "report.json");
+        const outDir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), "deploy-drift-"));
+        jsonPath = external_node_path_.join(outDir, "report.json");
         external_node_fs_namespaceObject.writeFileSync(jsonPath, renderJson(report));
-        sarifPath = external_node_path_namespaceObject.join(outDir, "report.sarif");
+        sarifPath = external_node_path_.join(outDir, "report.sarif");
         external_node_fs_namespaceObject.writeFileSync(sarifPath, renderSarif(report, { pathPrefix: dir }));
     }
     catch (e) {
@@ -71448,7 +72849,7 @@ function blockingMessage(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9521);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8860);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -71521,6 +72922,107 @@ function sameSpan(a, b) {
 
 /***/ }),
 
+/***/ 2181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ parseRelease),
+/* harmony export */   Bx: () => (/* binding */ toReleaseJson),
+/* harmony export */   DR: () => (/* binding */ releaseKey),
+/* harmony export */   XA: () => (/* binding */ releaseUrl),
+/* harmony export */   v_: () => (/* binding */ isLookupError)
+/* harmony export */ });
+/* harmony import */ var _python_pep503_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1417);
+/**
+ * What deploy-drift keeps of one release on PyPI, and how it reads the PyPI JSON API's answer. Pure:
+ * src/pypi/client.ts does the fetching; rules read these values from the rule context.
+ *
+ * The release endpoint is `GET {base}/{project}/{version}/json` (PyPI JSON API,
+ * https://docs.pypi.org/api/json/, formerly warehouse.pypa.io/api-reference/json.html). Of its answer
+ * deploy-drift reads:
+ * - `info.requires_python`: the release's Core Metadata `Requires-Python`, a PEP 440 specifier set, or
+ *   null / "" when the release states none;
+ * - `info.yanked`: whether the release is yanked (PEP 592);
+ * - `urls[]`: the release's files, each with `filename`, `packagetype` (`"bdist_wheel"`, `"sdist"`, …),
+ *   `python_version` (a wheel's python tag such as `"cp313"` or `"py3"`; `"source"` for an sdist) and
+ *   `yanked`.
+ */
+
+/** The key of a pin in `PypiReleases`: the PEP 503 normalised name and the version as pinned. */
+function releaseKey(name, version) {
+    return `${(0,_python_pep503_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name)}==${version}`;
+}
+function isLookupError(l) {
+    return "error" in l;
+}
+const isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+/**
+ * Reads a release endpoint answer (or the trimmed copy `toReleaseJson` makes for the cache). Returns
+ * null when it is not one: no `info` object with `name` and `version`, or no `urls` array.
+ */
+function parseRelease(json) {
+    if (!isRecord(json))
+        return null;
+    const info = json.info;
+    const urls = json.urls;
+    if (!isRecord(info) || !Array.isArray(urls))
+        return null;
+    const name = typeof info.name === "string" ? info.name : null;
+    const version = typeof info.version === "string" ? info.version : null;
+    if (name === null || version === null)
+        return null;
+    const rp = typeof info.requires_python === "string" ? info.requires_python.trim() : "";
+    const files = [];
+    for (const u of urls) {
+        if (!isRecord(u) || typeof u.filename !== "string")
+            continue;
+        files.push({
+            filename: u.filename,
+            packagetype: typeof u.packagetype === "string" ? u.packagetype : "",
+            pythonVersion: typeof u.python_version === "string" ? u.python_version : "",
+            yanked: u.yanked === true,
+        });
+    }
+    return { name, version, requiresPython: rp === "" ? null : rp, yanked: info.yanked === true, files };
+}
+/** The fields `parseRelease` reads, in the endpoint's own shape: what the cache stores. */
+function toReleaseJson(r) {
+    return {
+        info: { name: r.name, version: r.version, requires_python: r.requiresPython, yanked: r.yanked },
+        urls: r.files.map((f) => ({
+            filename: f.filename,
+            packagetype: f.packagetype,
+            python_version: f.pythonVersion,
+            yanked: f.yanked,
+        })),
+    };
+}
+/** The release endpoint's URL for a pin under `baseUrl` (e.g. `https://pypi.org/pypi`). */
+function releaseUrl(baseUrl, name, version) {
+    return `${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent((0,_python_pep503_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name))}/${encodeURIComponent(version)}/json`;
+}
+
+
+/***/ }),
+
+/***/ 1417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ normalizeName)
+/* harmony export */ });
+/**
+ * Project-name normalisation as defined by PEP 503 ("Simple Repository API", section "Normalized
+ * Names"): runs of `-`, `_` and `.` collapse to a single `-`, and the result is lower-cased. Python:
+ * `re.sub(r"[-_.]+", "-", name).lower()`. https://peps.python.org/pep-0503/#normalized-names
+ */
+function normalizeName(name) {
+    return name.replace(/[-_.]+/g, "-").toLowerCase();
+}
+
+
+/***/ }),
+
 /***/ 6997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -71548,10 +73050,29 @@ function possibleValues(v) {
 
 /***/ }),
 
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** deploy-drift's version, reported in JSON and SARIF. Kept in step with package.json by a test. */
+const VERSION = "0.1.0";
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -71639,6 +73160,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -71657,6 +73185,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -71720,6 +73262,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

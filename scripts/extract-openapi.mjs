@@ -27,6 +27,10 @@ const OPERATIONS = {
   "issues/delete-comment": null,
   "checks/create": "check-run-example-of-completed-conclusion",
   "checks/update": "check-run",
+  // Reading the pull request's base revision (src/github/base-workspace.ts).
+  "pulls/list-files": "diff-entry-items",
+  "git/get-tree": "git-tree-default-response",
+  "git/get-blob": "blob",
 };
 const WEBHOOK_SCHEMAS = ["webhook-pull-request-synchronize", "webhook-pull-request-opened"];
 

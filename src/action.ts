@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { context as githubContext } from "@actions/github";
 import { analyzeRepo } from "./analyze.js";
 import { type Inputs, parseInputs } from "./config/inputs.js";
+import { pullRequestBase } from "./github/base.js";
 import {
   CHECK_SUMMARY_MAX_BYTES,
   COMMENT_MAX_CHARS,
@@ -13,7 +14,15 @@ import {
   utf8Bytes,
 } from "./github/budget.js";
 import { AnnotationBatchError, type CheckRunResult, publishCheckRun } from "./github/check-run.js";
-import { createOctokit, describeError, type GitHubApi, octokitApi, statusOf } from "./github/client.js";
+import {
+  type BaseApi,
+  createOctokit,
+  describeError,
+  type GitHubApi,
+  octokitApi,
+  octokitBaseApi,
+  statusOf,
+} from "./github/client.js";
 import { type StickyResult, stickyMarker, upsertStickyComment } from "./github/comment.js";
 import { type ActionContext, type RunTarget, resolveTarget } from "./github/context.js";
 import { type ActionIO, coreIO } from "./github/io.js";
@@ -41,6 +50,8 @@ export interface RunDeps {
   context?: ActionContext;
   /** Builds the API client for a token; defaults to Octokit with retry and throttling. */
   api?: (token: string, target: RunTarget) => GitHubApi;
+  /** Builds the read-only client for the pull request's base revision; defaults to Octokit. */
+  baseApi?: (token: string, owner: string, repo: string) => BaseApi;
   now?: () => Date;
   env?: NodeJS.ProcessEnv;
 }
@@ -124,13 +135,49 @@ async function runInner(
     }
     config = { file: path.posix.relative(rel, configRel), text: read.text };
   }
+  let warnings = 0;
+  const warn = (message: string) => {
+    warnings++;
+    io.warning(message);
+  };
+  const ctx = deps.context ?? actionsContext();
+  const scanDir = path.join(root, rel);
+
+  const { base } = await pullRequestBase({
+    mode: inputs.base,
+    ctx,
+    scanDir,
+    rel,
+    api: () => {
+      const token = inputs["github-token"];
+      if (!token || !ctx) return null;
+      return deps.baseApi
+        ? deps.baseApi(token, ctx.repo.owner, ctx.repo.repo)
+        : octokitBaseApi(createOctokit(token, io), ctx.repo.owner, ctx.repo.repo);
+    },
+    log: { info: (m) => io.info(m), warning: warn },
+  });
+
+  const options = {
+    ...(config ? { config } : {}),
+    failOn: inputs["fail-on"],
+    today: startedAt,
+    // The repository's config comes from the pull request's head, so it neither enables the PyPI
+    // look-ups nor chooses the index: the workflow's `pypi` input does, against pypi.org.
+    pypiLookups: { enabled: inputs.pypi, client: { baseUrl: "https://pypi.org/pypi" } },
+  };
   let report: Report;
   try {
-    report = await analyzeRepo(new DiskWorkspace(path.join(root, rel)), {
-      ...(config ? { config } : {}),
-      failOn: inputs["fail-on"],
-      today: startedAt,
-    });
+    try {
+      report = await analyzeRepo(new DiskWorkspace(scanDir), { ...options, ...(base ? { base } : {}) });
+    } catch (e) {
+      if (!base) throw e;
+      // The comparison must never cost the rest of the report.
+      warn(
+        `deploy-drift could not compare with the pull request's base revision (${e instanceof Error ? e.message : String(e)}); the change checks did not run`,
+      );
+      report = await analyzeRepo(new DiskWorkspace(scanDir), options);
+    }
   } catch (e) {
     fail(`deploy-drift could not analyse \`${dir}\`: ${e instanceof Error ? e.message : String(e)}`);
     return;
@@ -140,15 +187,9 @@ async function runInner(
     `deploy-drift ${report.tool.version}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${dir}`,
   );
 
-  let warnings = 0;
-  const warn = (message: string) => {
-    warnings++;
-    io.warning(message);
-  };
   writeFilesAndOutputs(io, warn, env, report, dir);
 
   const annotations = toAnnotations(report.findings, dir);
-  const ctx = deps.context ?? actionsContext();
   const target = ctx ? resolveTarget(ctx, { pr: inputs["pull-request"] }) : null;
   const notes: string[] = [];
 

@@ -2,7 +2,7 @@ export const id = 429;
 export const ids = [429];
 export const modules = {
 
-/***/ 429:
+/***/ 5429:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;

@@ -2,7 +2,7 @@ export const id = 824;
 export const ids = [824];
 export const modules = {
 
-/***/ 824:
+/***/ 5824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,9 +16,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
-var lib = __webpack_require__(429);
+var lib = __webpack_require__(5429);
 // EXTERNAL MODULE: ./src/model/span.ts
-var span = __webpack_require__(769);
+var span = __webpack_require__(6769);
 ;// CONCATENATED MODULE: ./src/sources/railway-ts/values.ts
 const IAC_EXPORTS = {
     service: "service",
@@ -1829,7 +1829,7 @@ function envDeclaration(ev, name, nameSpan, v) {
 }
 
 // EXTERNAL MODULE: ./src/sources/railway-ts/types.ts
-var types = __webpack_require__(997);
+var types = __webpack_require__(6997);
 ;// CONCATENATED MODULE: ./src/sources/railway-ts/parse.ts
 /**
  * Reads `.railway/railway.ts` (Railway infrastructure as code) without executing it.

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 807:
+/***/ 4807:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -21,8 +21,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(612);
-    const parser_1 = __nccwpck_require__(152);
+    const format_1 = __nccwpck_require__(6612);
+    const parser_1 = __nccwpck_require__(5152);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -210,7 +210,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 612:
+/***/ 6612:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -229,8 +229,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(525);
-    const string_intern_1 = __nccwpck_require__(579);
+    const scanner_1 = __nccwpck_require__(8525);
+    const string_intern_1 = __nccwpck_require__(4579);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -492,7 +492,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 152:
+/***/ 5152:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -511,7 +511,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(525);
+    const scanner_1 = __nccwpck_require__(8525);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -1181,7 +1181,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 525:
+/***/ 8525:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1644,7 +1644,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 579:
+/***/ 4579:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1693,7 +1693,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 547:
+/***/ 9547:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -1712,10 +1712,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(612);
-    const edit = __nccwpck_require__(807);
-    const scanner = __nccwpck_require__(525);
-    const parser = __nccwpck_require__(152);
+    const formatter = __nccwpck_require__(6612);
+    const edit = __nccwpck_require__(4807);
+    const scanner = __nccwpck_require__(8525);
+    const parser = __nccwpck_require__(5152);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -1894,11 +1894,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 318:
+/***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(945);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8455);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -1907,7 +1907,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 945:
+/***/ 8455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1918,12 +1918,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __nccwpck_require__(898);
+var pep440 = __nccwpck_require__(8898);
 var pep440_default = /*#__PURE__*/__nccwpck_require__.n(pep440);
 ;// CONCATENATED MODULE: ./src/python/pep440.ts
 /**
@@ -2172,17 +2172,31 @@ function tooLarge(path, bytes) {
         detail: `${path} is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit; it was not read`,
     };
 }
-
-;// CONCATENATED MODULE: ./src/python/pep503.ts
 /**
- * Project-name normalisation as defined by PEP 503 ("Simple Repository API", section "Normalized
- * Names"): runs of `-`, `_` and `.` collapse to a single `-`, and the result is lower-cased. Python:
- * `re.sub(r"[-_.]+", "-", name).lower()`. https://peps.python.org/pep-0503/#normalized-names
+ * The files below `dir` in a sorted file list: they form one contiguous run (every path with the
+ * prefix `dir/` sorts together), found by binary search instead of a scan of the whole list.
  */
-function normalizeName(name) {
-    return name.replace(/[-_.]+/g, "-").toLowerCase();
+function filesUnder(sorted, dir) {
+    if (dir === "")
+        return [...sorted];
+    const prefix = `${dir}/`;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++)
+        out.push(sorted[i]);
+    return out;
 }
 
+// EXTERNAL MODULE: ./src/python/pep503.ts
+var pep503 = __nccwpck_require__(1417);
 ;// CONCATENATED MODULE: ./src/python/pep508.ts
 /**
  * A small recursive-descent parser for one PEP 508 dependency specifier
@@ -2571,7 +2585,7 @@ function parseRequirement(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(547);
+var main = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -6316,7 +6330,7 @@ function parseTOML(code, options) {
 //#endregion
 
 // EXTERNAL MODULE: ./src/model/span.ts
-var span = __nccwpck_require__(769);
+var span = __nccwpck_require__(6769);
 ;// CONCATENATED MODULE: ./src/sources/doc.ts
 /**
  * A parsed configuration document (JSON or TOML) whose every key and value can be traced to its
@@ -6651,7 +6665,7 @@ function pyprojectDeps(doc) {
             if (!parsed.ok)
                 return; // invalid PEP 508 text: the build fails on it, not a change to list
             const r = parsed.value;
-            const normalized = normalizeName(r.name);
+            const normalized = (0,pep503/* normalizeName */.P)(r.name);
             const specifier = r.specifier;
             const span = doc.valueSpan([...path, i]) ?? doc.spanFor([...path, i]);
             out.push(entry(group, r.name, normalized, r.marker, specifier, r.url, r.extras, span));
@@ -6684,7 +6698,7 @@ function pyprojectDeps(doc) {
             const specifier = spec === null || spec === "*" ? "" : /^\d[\w.+!-]*$/.test(spec) ? `==${spec}` : spec;
             const extras = isRecord(v) && Array.isArray(v.extras) ? v.extras.filter((e) => typeof e === "string") : [];
             const span = doc.valueSpan([...path, name]) ?? doc.spanFor([...path, name]);
-            out.push(entry(group, name, normalizeName(name), null, specifier, url, extras, span));
+            out.push(entry(group, name, (0,pep503/* normalizeName */.P)(name), null, specifier, url, extras, span));
         }
     };
     poetryTable(["tool", "poetry", "dependencies"], null);
@@ -6697,7 +6711,7 @@ function pyprojectDeps(doc) {
     return firstByKey(out);
 }
 function entry(group, name, normalized, marker, specifier, url, extras, span) {
-    const ex = extras.map(normalizeName).sort().join(",");
+    const ex = extras.map(pep503/* normalizeName */.P).sort().join(",");
     const suffix = `${marker ? `; ${marker}` : ""}${group ? ` (${group})` : ""}`;
     return {
         key: `${group ?? ""}|${normalized}|${marker ?? ""}`,
@@ -6721,7 +6735,7 @@ function lockPackages(doc) {
         if (!isRecord(p) || typeof p.name !== "string")
             return;
         const version = typeof p.version === "string" ? p.version : "";
-        const normalized = normalizeName(p.name);
+        const normalized = (0,pep503/* normalizeName */.P)(p.name);
         const span = doc.valueSpan(["package", i, "version"]) ?? doc.spanFor(["package", i, "name"]);
         const cur = byName.get(normalized);
         if (cur)
@@ -6938,6 +6952,170 @@ function toFinding(rule, service, e, severity) {
             }
         }
         return out;
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/python/versions.ts
+/**
+ * Python versions as builders read them. Each function encodes one builder's documented or coded
+ * behaviour and cites it (see ../shared/reference/railway-nixpacks.md for the research notes).
+ */
+function formatVersion(v) {
+    return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
+}
+function minorOf(v) {
+    return `${v.major}.${v.minor}`;
+}
+function sameMinor(a, b) {
+    return a.major === b.major && a.minor === b.minor;
+}
+/** Strict `X.Y` or `X.Y.Z` (what Heroku and most humans mean). */
+function parseStrictVersion(s) {
+    const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(s.trim());
+    if (!m)
+        return null;
+    return { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]) };
+}
+/**
+ * Nixpacks' version regex, applied to the trimmed content of `.python-version`/`runtime.txt`.
+ * railwayapp/nixpacks@f51d7fd5 src/providers/python.rs `get_nix_python_package()`:
+ *   ^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$
+ * Only major and minor are captured; the patch is ignored. A non-match (comment lines, two lines,
+ * `3.13t`, `>=3.11`, `3.11.*`) silently falls back to the default Python.
+ */
+const NIXPACKS_VERSION_RE = /^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$/;
+function nixpacksReadVersion(content) {
+    const m = NIXPACKS_VERSION_RE.exec(content.trim());
+    // A bare major (`3`) has no minor to map, and the mapping below then falls back to the default.
+    if (!m?.[1] || !m[2])
+        return null;
+    return { major: Number(m[1]), minor: Number(m[2]) };
+}
+/**
+ * Nixpacks' (major, minor) → nix package mapping (python.rs): 3.10–3.13 from archive bc8f8d1b,
+ * 2.7/3.7–3.9 from the legacy archive; anything else silently becomes the default `python3`.
+ */
+const NIXPACKS_PACKAGES = {
+    "3.13": "python313",
+    "3.12": "python312",
+    "3.11": "python311",
+    "3.10": "python310",
+    "3.9": "python39",
+    "3.8": "python38",
+    "3.7": "python37",
+    "2.7": "python27",
+};
+function nixpacksPackageFor(major, minor) {
+    return NIXPACKS_PACKAGES[`${major}.${minor}`] ?? null;
+}
+/** `python311` / `python3_11` / `python311Full` → 3.11; `python3` → null (unversioned default). */
+function versionOfNixPackage(pkg) {
+    const m = /^python(\d)_?(\d{1,2})(?:Full|Minimal)?$/.exec(pkg);
+    if (!m)
+        return null;
+    return { major: Number(m[1]), minor: Number(m[2]) };
+}
+/** A nix attribute that brings a Python interpreter (not a `pythonXYPackages.foo` library). */
+function isNixPythonInterpreter(pkg) {
+    return /^python(\d_?\d{0,2})?(?:Full|Minimal)?$/.test(pkg);
+}
+/** Nixpacks' default when no version is found (python.rs DEFAULT_PYTHON_PKG_NAME = "python3"). */
+const NIXPACKS_DEFAULT_DESCRIPTION = "nix `python3` from the pinned archive (documented as 3.11)";
+/**
+ * Railpack: DEFAULT_PYTHON_VERSION = "3.13" (railwayapp/railpack@b5e80580
+ * core/providers/python/python.go; docs: "Defaults to 3.13.2"). Railway keeps the default a service
+ * resolved on its first build, so an unpinned service's real version cannot be known from the repo.
+ */
+const RAILPACK_DEFAULT_VERSION = "3.13";
+/**
+ * Railpack reads runtime.txt with utils.ExtractSemverVersion: the first `\d+(.\d+)?(.\d+)?`
+ * anywhere in the file (python-3.11.9 → 3.11.9). Patch versions are honoured exactly.
+ */
+function railpackReadRuntimeTxt(content) {
+    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(content);
+    if (!m)
+        return null;
+    return {
+        major: Number(m[1]),
+        minor: m[2] === undefined ? 0 : Number(m[2]),
+        patch: m[3] === undefined ? null : Number(m[3]),
+    };
+}
+/**
+ * Railpack reads `.python-version` through mise: comment lines are skipped and the first version
+ * line is used (railpack examples/python-pip has a comment line then `3.11.11`, expected 3.11.11).
+ */
+function railpackReadPythonVersionFile(content) {
+    for (const line of content.split(/\r?\n/)) {
+        const t = line.trim();
+        if (t === "" || t.startsWith("#"))
+            continue;
+        return parseStrictVersion(t);
+    }
+    return null;
+}
+/**
+ * Heroku (heroku/heroku-buildpack-python@b4e7e721 lib/python_version.sh): runtime.txt must match
+ * `^python-(N.N|N.N.N)$`; `.python-version` must be exactly `N.N` or `N.N.N` (comment lines allowed).
+ */
+function herokuReadRuntimeTxt(content) {
+    const m = /^python-(\d+\.\d+(?:\.\d+)?)$/.exec(content.trim());
+    return m ? parseStrictVersion(m[1]) : null;
+}
+/**
+ * End-of-life dates of CPython minors (PEP 602 annual cycle; python.org devguide "Status of Python
+ * versions"). 3.10 reached end of life in October 2026.
+ */
+const EOL = {
+    "2.7": "2020-01-01",
+    "3.6": "2021-12-23",
+    "3.7": "2023-06-27",
+    "3.8": "2024-10-07",
+    "3.9": "2025-10-31",
+    "3.10": "2026-10-31",
+    "3.11": "2027-10-31",
+    "3.12": "2028-10-31",
+    "3.13": "2029-10-31",
+    "3.14": "2030-10-31",
+};
+function endOfLife(major, minor) {
+    return EOL[`${major}.${minor}`] ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ci-python-mismatch.ts
+
+
+/**
+ * CI should test the Python the service deploys with: `actions/setup-python` versions (a literal or
+ * a literal matrix) that never include the deployed minor mean the tests ran on another interpreter.
+ * `python-version-file` steps follow the repository's file and are not reported.
+ */
+/* harmony default export */ const ci_python_mismatch = (defineRule({
+    id: "ci-python-mismatch",
+    defaultSeverity: "warning",
+    summary: "CI tests a different Python from the one deployed",
+    check: ({ svc }) => {
+        const eff = svc.python.selected;
+        if (!eff.parsed || eff.isDefault)
+            return [];
+        const steps = svc.ci.filter((s) => s.versions.length > 0);
+        if (steps.length === 0 || svc.ci.some((s) => s.versionFile))
+            return [];
+        const deployed = minorOf(eff.parsed);
+        const tested = steps.flatMap((s) => s.versions);
+        if (tested.some((v) => v.value === deployed || v.value.startsWith(`${deployed}.`)))
+            return [];
+        const first = tested[0];
+        return [
+            {
+                span: first.span,
+                message: `CI sets up Python ${tested.map((v) => `\`${v.value}\``).join(", ")} (actions/setup-python) but ${svc.display === "." ? "the service" : `service \`${svc.display}\``} deploys Python \`${eff.version}\` (${eff.from})`,
+                found: tested.map((v) => v.value).join(", "),
+                expected: deployed,
+                fix: "Test on the deployed version: `python-version-file: .python-version` keeps CI and the deploy in step.",
+                ...(eff.span ? { related: [eff.span] } : {}),
+            },
+        ];
     },
 }));
 
@@ -13347,6 +13525,317 @@ function aliasNames(py, n) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./src/python/django.ts
+/**
+ * Django's `WSGI_APPLICATION` setting, read from settings modules with the Python parser (never
+ * imported). Nixpacks and Railpack both derive their default gunicorn target from it (nixpacks
+ * python.rs get_django_app_name; railpack python.go, `WSGI_APPLICATION` regex — railway-nixpacks.md
+ * §1.4, §4).
+ */
+
+
+/** The value of a top-level `WSGI_APPLICATION = "..."` assignment, or null. */
+function wsgiApplication(source) {
+    const py = parsePython(source);
+    for (const stmt of topLevelStatements(py)) {
+        if (stmt.name !== "AssignStatement")
+            continue;
+        const kids = children(stmt);
+        const target = kids[0];
+        const value = kids[kids.length - 1];
+        if (target?.name === "VariableName" &&
+            py.text(target) === "WSGI_APPLICATION" &&
+            value &&
+            value !== target) {
+            return stringLiteralValue(py, value);
+        }
+    }
+    return null;
+}
+/** `mysite.wsgi.application` from the service's settings modules (`settings.py`, `settings/*.py`). */
+function findWsgiApplication(ws, root) {
+    const candidates = filesUnder(ws.files(), root).filter((f) => {
+        const rel = root === "" ? f : f.slice(root.length + 1);
+        const depth = rel.split("/").length;
+        return depth <= 4 && /(^|\/)settings(\.py|\/[^/]+\.py)$/.test(rel);
+    });
+    for (const f of candidates) {
+        const r = ws.read(f);
+        if (r.kind !== "ok")
+            continue;
+        const v = wsgiApplication(r.text);
+        if (v)
+            return v;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/procfile.ts
+function parseProcfile(file, text) {
+    const entries = [];
+    const diagnostics = [];
+    const badLines = [];
+    text.split("\n").forEach((raw, i) => {
+        const line = raw.replace(/\r$/, "");
+        if (line.trim() === "" || line.trimStart().startsWith("#"))
+            return;
+        // Heroku's parser: ^([A-Za-z0-9_-]+):\s*(.+)$
+        const m = /^([A-Za-z0-9_-]+):\s*(.*)$/.exec(line);
+        const n = i + 1;
+        if (!m) {
+            badLines.push(n);
+            return;
+        }
+        const type = m[1];
+        const command = m[2].trim();
+        const col = line.indexOf(m[2], type.length + 1) + 1 + (m[2].length - m[2].trimStart().length);
+        if (command === "") {
+            diagnostics.push({
+                message: `the \`${type}\` process in ${file} has no command`,
+                span: { file, line: n, column: 1, endLine: n, endColumn: line.length + 1 },
+                fix: `Give \`${type}:\` a command or remove the line.`,
+            });
+            return;
+        }
+        if (entries.some((e) => e.type === type)) {
+            diagnostics.push({
+                message: `the \`${type}\` process is defined twice in ${file}`,
+                span: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
+                fix: "Keep one definition per process type.",
+                severity: "warning",
+            });
+        }
+        entries.push({
+            type,
+            command,
+            span: { file, line: n, column: col, endLine: n, endColumn: col + command.length },
+            typeSpan: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
+        });
+    });
+    if (badLines.length > 0) {
+        // Nixpacks reads the Procfile as YAML into a map of strings (src/providers/procfile.rs
+        // `app.read_yaml("Procfile")`), so stray lines fail the build; one finding says how many.
+        const first = badLines[0];
+        diagnostics.unshift({
+            message: `${badLines.length === 1 ? `line ${first}` : `${badLines.length} lines (first: line ${first})`} of ${file} ${badLines.length === 1 ? "is not a" : "are not"} \`type: command\` ${badLines.length === 1 ? "entry" : "entries"}; Nixpacks reads the Procfile as YAML and fails on it`,
+            span: { file, line: first, column: 1 },
+            fix: "Keep only `type: command` lines (e.g. `web: gunicorn app:app`); move notes to a README.",
+        });
+    }
+    return { file, entries, diagnostics };
+}
+/**
+ * The Procfile entry a builder starts. Nixpacks: `web`, else `worker`, else the first other entry in
+ * alphabetical order, never `release` (src/providers/procfile.rs). Railpack: web > worker > any.
+ */
+function procfileStartEntry(p) {
+    const byType = (t) => p.entries.find((e) => e.type === t);
+    return (byType("web") ??
+        byType("worker") ??
+        [...p.entries].filter((e) => e.type !== "release").sort((a, b) => a.type.localeCompare(b.type))[0] ??
+        null);
+}
+
+// EXTERNAL MODULE: ./src/sources/railway-ts/types.ts
+var types = __nccwpck_require__(6997);
+;// CONCATENATED MODULE: ./src/facts/start.ts
+
+
+
+
+
+const ALL = ["nixpacks", "railpack", "dockerfile"];
+function deriveStart(svc) {
+    const c = [];
+    const r = svc.railway;
+    const ts = svc.railwayTs?.startCommand;
+    const tsValue = (0,types/* definiteValue */.M)(ts);
+    if (ts && tsValue !== null) {
+        c.push({
+            kind: "railway-ts-start",
+            label: ".railway/railway.ts start command",
+            file: ts.span.file,
+            span: ts.span,
+            command: tsValue,
+            readBy: ALL,
+        });
+    }
+    if (r?.startCommand) {
+        c.push({
+            kind: "railway-start",
+            label: `${r.file} deploy.startCommand`,
+            file: r.file,
+            span: r.startCommand.span,
+            command: r.startCommand.value,
+            readBy: ALL,
+        });
+    }
+    for (const e of r?.environmentStartCommands ?? []) {
+        c.push({
+            kind: "railway-env-start",
+            label: `${r.file} environments.${e.environment}.deploy.startCommand`,
+            file: r.file,
+            span: e.command.span,
+            command: e.command.value,
+            readBy: ALL,
+        });
+    }
+    if (svc.railwayPlan?.startCmd) {
+        c.push({
+            kind: "railway-nixpacks-plan",
+            label: `${r.file} build.nixpacksPlan.start.cmd`,
+            file: r.file,
+            span: svc.railwayPlan.startCmd.span,
+            command: svc.railwayPlan.startCmd.value,
+            readBy: ["nixpacks"],
+        });
+    }
+    if (svc.nixpacks?.startCmd) {
+        c.push({
+            kind: "nixpacks-start",
+            label: `${svc.nixpacks.doc.file} [start].cmd`,
+            file: svc.nixpacks.doc.file,
+            span: svc.nixpacks.startCmd.span,
+            command: svc.nixpacks.startCmd.value,
+            readBy: ["nixpacks"],
+        });
+    }
+    if (svc.railpack?.startCommand) {
+        c.push({
+            kind: "railpack-start",
+            label: `${svc.railpack.doc.file} deploy.startCommand`,
+            file: svc.railpack.doc.file,
+            span: svc.railpack.startCommand.span,
+            command: svc.railpack.startCommand.value,
+            readBy: ["railpack"],
+        });
+    }
+    const proc = svc.procfile ? procfileStartEntry(svc.procfile) : null;
+    if (proc) {
+        c.push({
+            kind: "procfile",
+            label: `${svc.procfile.file} ${proc.type}`,
+            file: svc.procfile.file,
+            span: proc.span,
+            command: proc.command,
+            readBy: ["nixpacks", "railpack"],
+        });
+    }
+    if (svc.dockerfileParsed?.command) {
+        c.push({
+            kind: "dockerfile",
+            label: `${svc.dockerfileParsed.file} CMD`,
+            file: svc.dockerfileParsed.file,
+            span: svc.dockerfileParsed.command.span,
+            command: svc.dockerfileParsed.command.text,
+            readBy: ["dockerfile"],
+        });
+    }
+    const deps = dependencyText(svc.ws, svc.root);
+    const nixDefault = nixpacksDefaultStart(svc.ws, svc.root, deps, svc.pyproject);
+    if (nixDefault)
+        c.push({ ...nixDefault, readBy: ["nixpacks"] });
+    const railDefault = railpackDefaultStart(svc.ws, svc.root, deps);
+    if (railDefault)
+        c.push({ ...railDefault, readBy: ["railpack"] });
+    const pick = (_b, order) => order.map((k) => c.find((x) => x.kind === k)).find((x) => x !== undefined) ?? null;
+    const effective = {
+        nixpacks: pick("nixpacks", [
+            "railway-ts-start",
+            "railway-start",
+            "railway-nixpacks-plan",
+            "nixpacks-start",
+            "procfile",
+            "nixpacks-default",
+        ]),
+        railpack: pick("railpack", [
+            "railway-ts-start",
+            "railway-start",
+            "railpack-start",
+            "procfile",
+            "railpack-default",
+        ]),
+        dockerfile: pick("dockerfile", ["railway-ts-start", "railway-start", "dockerfile"]),
+    };
+    return { candidates: c, effective, selected: effective[svc.builder.name] };
+}
+/**
+ * Builders detect frameworks by a lowercase substring search over requirements.txt, pyproject.toml
+ * and Pipfile (nixpacks python.rs; railpack python.go usesDep) — not by parsed names.
+ */
+function dependencyText(ws, root) {
+    return ["requirements.txt", "pyproject.toml", "Pipfile"]
+        .map((n) => ws.read(workspace_joinPath(root, n)))
+        .map((r) => (r.kind === "ok" ? r.text.toLowerCase() : ""))
+        .join("\n");
+}
+/** Nixpacks python.rs start(): Django (manage.py + django dep) > main.py > pyproject module > none. */
+function nixpacksDefaultStart(ws, root, deps, pyproject) {
+    const f = (n) => ws.isFile(workspace_joinPath(root, n));
+    const d = {
+        kind: "nixpacks-default",
+        label: "Nixpacks default",
+        file: null,
+        span: null,
+        command: "",
+    };
+    if (f("manage.py") && deps.includes("django")) {
+        // "Failed to find your WSGI_APPLICATION django setting" when it is missing.
+        const wsgi = findWsgiApplication(ws, root);
+        return {
+            ...d,
+            label: "Nixpacks default (Django)",
+            command: `python manage.py migrate && gunicorn ${wsgi ? wsgi.replace(/\.application$/, "") : "<WSGI_APPLICATION not found: the build fails>"}`,
+        };
+    }
+    if (f("main.py"))
+        return { ...d, command: "python main.py" };
+    // `python -m {module}`: [project] packages[0], else py_modules[0], else name (python.rs).
+    const project = pyproject ? getPath(pyproject.doc.value, ["project"]) : undefined;
+    if (isRecord(project)) {
+        const first = (k) => Array.isArray(project[k]) && typeof project[k][0] === "string" ? project[k][0] : null;
+        const module = first("packages") ?? first("py_modules") ?? (typeof project.name === "string" ? project.name : null);
+        if (module)
+            return { ...d, command: `python -m ${module}` };
+    }
+    return null;
+}
+/**
+ * Railpack GetStartCommand (core/providers/python/python.go): Django > FastAPI/FastHTML + uvicorn +
+ * main file → `uvicorn main:app …` > Flask + gunicorn + main file > `python <main file>`.
+ */
+const RAILPACK_MAIN_FILES = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"];
+function railpackDefaultStart(ws, root, deps) {
+    const main = RAILPACK_MAIN_FILES.find((n) => ws.isFile(workspace_joinPath(root, n)));
+    const d = {
+        kind: "railpack-default",
+        label: "Railpack default",
+        file: null,
+        span: null,
+        command: "",
+    };
+    if (ws.isFile(workspace_joinPath(root, "manage.py")) && deps.includes("django")) {
+        const wsgi = findWsgiApplication(ws, root);
+        const target = wsgi
+            ? `${wsgi.replace(/\.application$/, "")}:application`
+            : "<WSGI_APPLICATION not found>";
+        return {
+            ...d,
+            label: "Railpack default (Django)",
+            command: `python manage.py migrate && gunicorn --bind 0.0.0.0:\${PORT:-8000} ${target}`,
+        };
+    }
+    if (!main)
+        return null;
+    if ((deps.includes("fastapi") || deps.includes("python-fasthtml")) && deps.includes("uvicorn")) {
+        return { ...d, command: "uvicorn main:app --host 0.0.0.0 --port ${PORT:-8000}" };
+    }
+    if (deps.includes("flask") && deps.includes("gunicorn")) {
+        return { ...d, command: "gunicorn --bind 0.0.0.0:${PORT:-8000} main:app" };
+    }
+    return { ...d, command: `python ${main}` };
+}
+
 ;// CONCATENATED MODULE: ./src/facts/discover.ts
 /**
  * Service discovery: every folder below the scanned root that holds deployment files is a service
@@ -13355,6 +13844,7 @@ function aliasNames(py, n) {
  * hold tests, fixtures or docs are not services (a `docs/requirements.txt` for
  * Read the Docs is not a deployment), except when named explicitly.
  */
+
 
 const SERVICE_MARKERS = new Set([
     "requirements.txt",
@@ -13388,6 +13878,9 @@ function discoverServices(ws) {
             continue;
         roots.add(dir);
     }
+    // A root holding only a main file (`bot.py`) still builds: Railpack detects Python by its main files.
+    if (!roots.has("") && ws.files().some((f) => RAILPACK_MAIN_FILES.includes(f)))
+        roots.add("");
     return [...roots].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
 }
 
@@ -13439,8 +13932,7 @@ const SKIP_SEGMENTS = new Set([
  * hook through which they join the comparison.
  */
 function collectEnv(ws, root, files, railwayTs = []) {
-    const all = ws.files();
-    const inRoot = root === "" ? all : all.filter((f) => f.startsWith(`${root}/`));
+    const inRoot = filesUnder(ws.files(), root);
     const nested = nestedServiceDirs(inRoot, root);
     const mine = inRoot.filter((f) => !nested.some((d) => f.startsWith(`${d}/`)));
     const diagnostics = [];
@@ -15606,133 +16098,6 @@ function classifyHost(text) {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/python/versions.ts
-/**
- * Python versions as builders read them. Each function encodes one builder's documented or coded
- * behaviour and cites it (see ../shared/reference/railway-nixpacks.md for the research notes).
- */
-function formatVersion(v) {
-    return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
-}
-function minorOf(v) {
-    return `${v.major}.${v.minor}`;
-}
-function sameMinor(a, b) {
-    return a.major === b.major && a.minor === b.minor;
-}
-/** Strict `X.Y` or `X.Y.Z` (what Heroku and most humans mean). */
-function parseStrictVersion(s) {
-    const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(s.trim());
-    if (!m)
-        return null;
-    return { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]) };
-}
-/**
- * Nixpacks' version regex, applied to the trimmed content of `.python-version`/`runtime.txt`.
- * railwayapp/nixpacks@f51d7fd5 src/providers/python.rs `get_nix_python_package()`:
- *   ^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$
- * Only major and minor are captured; the patch is ignored. A non-match (comment lines, two lines,
- * `3.13t`, `>=3.11`, `3.11.*`) silently falls back to the default Python.
- */
-const NIXPACKS_VERSION_RE = /^(?:[\sa-zA-Z-"']*)(\d*)(?:\.*)(\d*)(?:\.*\d*)(?:["']?)$/;
-function nixpacksReadVersion(content) {
-    const m = NIXPACKS_VERSION_RE.exec(content.trim());
-    // A bare major (`3`) has no minor to map, and the mapping below then falls back to the default.
-    if (!m?.[1] || !m[2])
-        return null;
-    return { major: Number(m[1]), minor: Number(m[2]) };
-}
-/**
- * Nixpacks' (major, minor) → nix package mapping (python.rs): 3.10–3.13 from archive bc8f8d1b,
- * 2.7/3.7–3.9 from the legacy archive; anything else silently becomes the default `python3`.
- */
-const NIXPACKS_PACKAGES = {
-    "3.13": "python313",
-    "3.12": "python312",
-    "3.11": "python311",
-    "3.10": "python310",
-    "3.9": "python39",
-    "3.8": "python38",
-    "3.7": "python37",
-    "2.7": "python27",
-};
-function nixpacksPackageFor(major, minor) {
-    return NIXPACKS_PACKAGES[`${major}.${minor}`] ?? null;
-}
-/** `python311` / `python3_11` / `python311Full` → 3.11; `python3` → null (unversioned default). */
-function versionOfNixPackage(pkg) {
-    const m = /^python(\d)_?(\d{1,2})(?:Full|Minimal)?$/.exec(pkg);
-    if (!m)
-        return null;
-    return { major: Number(m[1]), minor: Number(m[2]) };
-}
-/** A nix attribute that brings a Python interpreter (not a `pythonXYPackages.foo` library). */
-function isNixPythonInterpreter(pkg) {
-    return /^python(\d_?\d{0,2})?(?:Full|Minimal)?$/.test(pkg);
-}
-/** Nixpacks' default when no version is found (python.rs DEFAULT_PYTHON_PKG_NAME = "python3"). */
-const NIXPACKS_DEFAULT_DESCRIPTION = "nix `python3` from the pinned archive (documented as 3.11)";
-/**
- * Railpack: DEFAULT_PYTHON_VERSION = "3.13" (railwayapp/railpack@b5e80580
- * core/providers/python/python.go; docs: "Defaults to 3.13.2"). Railway keeps the default a service
- * resolved on its first build, so an unpinned service's real version cannot be known from the repo.
- */
-const RAILPACK_DEFAULT_VERSION = "3.13";
-/**
- * Railpack reads runtime.txt with utils.ExtractSemverVersion: the first `\d+(.\d+)?(.\d+)?`
- * anywhere in the file (python-3.11.9 → 3.11.9). Patch versions are honoured exactly.
- */
-function railpackReadRuntimeTxt(content) {
-    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(content);
-    if (!m)
-        return null;
-    return {
-        major: Number(m[1]),
-        minor: m[2] === undefined ? 0 : Number(m[2]),
-        patch: m[3] === undefined ? null : Number(m[3]),
-    };
-}
-/**
- * Railpack reads `.python-version` through mise: comment lines are skipped and the first version
- * line is used (railpack examples/python-pip has a comment line then `3.11.11`, expected 3.11.11).
- */
-function railpackReadPythonVersionFile(content) {
-    for (const line of content.split(/\r?\n/)) {
-        const t = line.trim();
-        if (t === "" || t.startsWith("#"))
-            continue;
-        return parseStrictVersion(t);
-    }
-    return null;
-}
-/**
- * Heroku (heroku/heroku-buildpack-python@b4e7e721 lib/python_version.sh): runtime.txt must match
- * `^python-(N.N|N.N.N)$`; `.python-version` must be exactly `N.N` or `N.N.N` (comment lines allowed).
- */
-function herokuReadRuntimeTxt(content) {
-    const m = /^python-(\d+\.\d+(?:\.\d+)?)$/.exec(content.trim());
-    return m ? parseStrictVersion(m[1]) : null;
-}
-/**
- * End-of-life dates of CPython minors (PEP 602 annual cycle; python.org devguide "Status of Python
- * versions"). 3.10 reached end of life in October 2026.
- */
-const EOL = {
-    "2.7": "2020-01-01",
-    "3.6": "2021-12-23",
-    "3.7": "2023-06-27",
-    "3.8": "2024-10-07",
-    "3.9": "2025-10-31",
-    "3.10": "2026-10-31",
-    "3.11": "2027-10-31",
-    "3.12": "2028-10-31",
-    "3.13": "2029-10-31",
-    "3.14": "2030-10-31",
-};
-function endOfLife(major, minor) {
-    return EOL[`${major}.${minor}`] ?? null;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/nixpacks-list-replaced.ts
 
 
@@ -16197,6 +16562,199 @@ function toEmit(i, file) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./src/facts/pins.ts
+/**
+ * Requirements pinned with `==` / `===`. Those with an environment marker are left out: deploy-drift
+ * does not evaluate markers, and `pywin32==306; sys_platform == "win32"` is never installed on Linux.
+ */
+function installedPins(svc) {
+    const files = [
+        ...svc.requirements.map((f) => f.requirements),
+        ...svc.lockPairs.filter((p) => svc.requirements.every((r) => r.path !== p.lock)).map((p) => p.locked),
+    ];
+    const out = [];
+    const seen = new Set();
+    for (const reqs of files) {
+        for (const r of reqs) {
+            const at = `${r.span.file}:${r.span.line}`;
+            if (r.pinned === null || r.marker !== null || r.url !== null || seen.has(at))
+                continue;
+            seen.add(at);
+            out.push(r);
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/pypi/release.ts
+var pypi_release = __nccwpck_require__(2181);
+;// CONCATENATED MODULE: ./src/pypi/wheels.ts
+/**
+ * Which wheels a CPython on Linux x86_64 with glibc (the Nixpacks and Railpack images) can install.
+ * Pure; implements the parts of these specifications that decide it:
+ * - the wheel file name, PEP 427 / "Binary distribution format"
+ *   (https://packaging.python.org/en/latest/specifications/binary-distribution-format/):
+ *   `{distribution}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl`;
+ * - compatibility tags, PEP 425 / "Platform compatibility tags"
+ *   (https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/): each of the
+ *   three tags may be a compressed tag set joined by `.` (`py2.py3`,
+ *   `manylinux_2_17_x86_64.manylinux2014_x86_64`), and the wheel fits when one combination does;
+ *   `abi3` is CPython's stable ABI (PEP 384), so `cp3X-abi3` runs on every CPython 3.Y with Y ≥ X;
+ * - Linux platform tags, PEP 600 (https://peps.python.org/pep-0600/): `manylinux_X_Y_<arch>` runs on
+ *   glibc ≥ X.Y; the legacy tags are aliases: `manylinux1` = `manylinux_2_5` (PEP 513),
+ *   `manylinux2010` = `manylinux_2_12` (PEP 571), `manylinux2014` = `manylinux_2_17` (PEP 599).
+ *   `musllinux_*` (PEP 656) is for musl (Alpine) and plain `linux_x86_64` is not portable (PyPI refuses
+ *   it), so neither counts.
+ * The accepted combinations follow the order pip's `packaging.tags.sys_tags()` yields for CPython:
+ * `cpXY-cpXY-<plat>`, `cpXY-abi3-<plat>`, `cpXY-none-<plat>`, `cp3W-abi3-<plat>` (W < Y),
+ * `py3Z-none-<plat>` / `py3-none-<plat>` (Z ≤ Y), and the same python tags with `none-any`.
+ * Free-threaded (`cp313t`) and debug (`cp313d`) ABIs are other interpreters and do not count. glibc is
+ * not capped: a `manylinux_2_39` wheel counts even on an older image.
+ */
+/** Splits a wheel file name into its parts; null when it is not a wheel file name. */
+function parseWheelFilename(filename) {
+    if (!filename.toLowerCase().endsWith(".whl"))
+        return null;
+    const parts = filename.slice(0, -4).split("-");
+    if (parts.length !== 5 && parts.length !== 6)
+        return null;
+    if (parts.some((p) => p === ""))
+        return null;
+    const [distribution, version] = parts;
+    const [py, abi, plat] = parts.slice(-3);
+    return {
+        distribution,
+        version,
+        build: parts.length === 6 ? parts[2] : null,
+        pythonTags: py.toLowerCase().split("."),
+        abiTags: abi.toLowerCase().split("."),
+        platformTags: plat.toLowerCase().split("."),
+    };
+}
+const LEGACY_X86_64 = new Set(["manylinux1_x86_64", "manylinux2010_x86_64", "manylinux2014_x86_64"]);
+/** A glibc Linux x86_64 platform tag: `manylinux_X_Y_x86_64` (PEP 600) or one of its legacy aliases. */
+function isManylinuxX8664(tag) {
+    return LEGACY_X86_64.has(tag) || /^manylinux_\d+_\d+_x86_64$/.test(tag);
+}
+/**
+ * Whether pip on CPython `python` ("3.13"; a patch is ignored) on Linux x86_64 with glibc would
+ * install this wheel. False for anything that is not a wheel file name.
+ */
+function wheelSupports(filename, python) {
+    const w = parseWheelFilename(filename);
+    const m = /^(\d+)\.(\d+)/.exec(python);
+    if (!w || !m)
+        return false;
+    const major = Number(m[1]);
+    const minor = Number(m[2]);
+    const cp = `cp${major}${minor}`;
+    const linux = w.platformTags.some(isManylinuxX8664);
+    const any = w.platformTags.includes("any");
+    /** `cp3W` / `py3W` with W ≤ the target minor; `py3` alone when `bare`. */
+    const upTo = (tag, impl, bare) => {
+        if (bare && tag === `${impl}${major}`)
+            return true;
+        const t = new RegExp(`^${impl}${major}(\\d+)$`).exec(tag);
+        return t !== null && Number(t[1]) <= minor;
+    };
+    for (const py of w.pythonTags) {
+        for (const abi of w.abiTags) {
+            if (py === cp && abi === cp && linux)
+                return true;
+            if (abi === "abi3" && upTo(py, "cp", false) && linux)
+                return true;
+            if (abi === "none" && py === cp && (linux || any))
+                return true;
+            if (abi === "none" && upTo(py, "py", true) && (linux || any))
+                return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/pin-no-wheel.ts
+
+
+
+
+/**
+ * A pinned release with no wheel on PyPI for the deployed CPython on Linux x86_64 with glibc (the
+ * Nixpacks and Railpack images; tag rules in src/pypi/wheels.ts): pip builds it from its source
+ * distribution, which needs a compiler and the C headers it builds against. Nixpacks' setup phase
+ * always has gcc; Railpack's slim builder may lack the headers (railway-nixpacks.md §1.3, §7). With
+ * neither a wheel nor an sdist, pip cannot install it at all (an error). Dockerfile services choose
+ * their own image (and maybe musl), so they are not checked. Needs the opt-in PyPI look-ups.
+ */
+/* harmony default export */ const pin_no_wheel = (defineRule({
+    id: "pin-no-wheel",
+    defaultSeverity: "warning",
+    summary: "A pinned release has no wheel for the deployed CPython on Linux x86_64, so it builds from source",
+    check: ({ svc, pypi }) => {
+        const eff = svc.python.selected;
+        const builder = svc.builder.name;
+        if (!pypi || !eff.parsed || builder === "dockerfile")
+            return [];
+        const python = `${eff.parsed.major}.${eff.parsed.minor}`;
+        const cp = `cp${eff.parsed.major}${eff.parsed.minor}`;
+        const out = [];
+        for (const r of installedPins(svc)) {
+            const release = pypi.get((0,pypi_release/* releaseKey */.DR)(r.normalized, r.pinned));
+            if (!release || (0,pypi_release/* isLookupError */.v_)(release) || release.files.length === 0)
+                continue;
+            const wheels = release.files.filter((f) => f.filename.toLowerCase().endsWith(".whl"));
+            if (wheels.some((f) => wheelSupports(f.filename, python)))
+                continue;
+            const hasSdist = release.files.some((f) => f.packagetype === "sdist");
+            const pin = `${r.name}==${r.pinned}`;
+            const noWheel = `\`${pin}\` has no wheel for CPython ${python} on Linux x86_64 on PyPI`;
+            const base = {
+                span: r.specSpan ?? r.span,
+                found: pin,
+                expected: `a ${cp}, abi3 or py3-none-any wheel for manylinux x86_64`,
+                ...(eff.span ? { related: [eff.span] } : {}),
+            };
+            if (!hasSdist) {
+                out.push({
+                    ...base,
+                    severity: eff.isDefault ? "warning" : "error",
+                    message: `${noWheel}${wheels.length ? ` (it has wheels for ${tagList(wheels)})` : ""} and no source distribution: pip cannot install it on Python \`${eff.version}\` (${eff.from})`,
+                    fix: `Pin a release of \`${r.name}\` with a \`${cp}\` (or \`abi3\`, or \`py3-none-any\`) wheel, or use a Python it has wheels for.`,
+                });
+                continue;
+            }
+            const has = wheels.length === 0 ? "only a source distribution" : `wheels for ${tagList(wheels)}`;
+            out.push({
+                ...base,
+                message: `${noWheel} (it has ${has}), so on Python \`${eff.version}\` (${eff.from}) it builds from source; needs a compiler and headers, and ${builder === "railpack"
+                    ? "Railpack's slim image may lack the headers"
+                    : "Nixpacks installs gcc, but the headers of the C library it builds against may be missing"}`,
+                fix: `Pin a release of \`${r.name}\` with a \`${cp}\` (or \`abi3\`) manylinux wheel, or install what the build needs: ${builder === "railpack"
+                    ? "`buildAptPackages` in railpack.json (or `RAILPACK_BUILD_APT_PACKAGES`) with the compiler and the library's `-dev` package, and the runtime library in `deploy.aptPackages`"
+                    : "the library's headers in `nixPkgs` or `aptPkgs` of nixpacks.toml's `[phases.setup]` (keep `\"...\"` so gcc and Python stay)"}.`,
+            });
+        }
+        return out;
+    },
+}));
+/** The python tags the release has wheels for, in version order: `cp38`, `cp39`, …, `cp312`. */
+function tagList(wheels) {
+    const tags = new Set();
+    for (const w of wheels)
+        for (const t of parseWheelFilename(w.filename)?.pythonTags ?? [])
+            tags.add(t);
+    const key = (t) => {
+        const m = /^([a-z]+)(\d)(\d*)$/.exec(t);
+        return m ? [m[1], Number(m[2]), m[3] === "" ? -1 : Number(m[3])] : [t, 0, 0];
+    };
+    const sorted = [...tags].sort((a, b) => {
+        const [ia, ma, na] = key(a);
+        const [ib, mb, nb] = key(b);
+        return ia !== ib ? (ia < ib ? -1 : 1) : ma - mb || na - nb;
+    });
+    const shown = sorted.slice(0, 8).map((t) => `\`${t}\``);
+    return sorted.length > 8 ? `${shown.join(", ")} and ${sorted.length - 8} more` : shown.join(", ");
+}
+
 ;// CONCATENATED MODULE: ./src/python/compat.ts
 const KNOWN_BREAKING = [
     {
@@ -16341,36 +16899,6 @@ const KNOWN_BREAKING = [
     },
 }));
 
-;// CONCATENATED MODULE: ./src/rules/python-end-of-life.ts
-
-
-/** The deployed Python has reached end of life by the run's date (PEP 602 cycle; python.org status page). */
-/* harmony default export */ const python_end_of_life = (defineRule({
-    id: "python-end-of-life",
-    defaultSeverity: "warning",
-    summary: "The deployed Python version no longer receives security fixes",
-    check: ({ svc, today }) => {
-        const eff = svc.python.selected;
-        if (!eff.parsed)
-            return [];
-        const eol = endOfLife(eff.parsed.major, eff.parsed.minor);
-        if (!eol || eol > today)
-            return [];
-        return [
-            {
-                span: eff.span,
-                file: svc.display,
-                message: `Python \`${eff.parsed.major}.${eff.parsed.minor}\` (from ${eff.from}) reached end of life on ${eol}`,
-                found: `${eff.parsed.major}.${eff.parsed.minor}`,
-                expected: "a supported Python (3.11 or newer)",
-                fix: "Upgrade to a supported Python and update every version file together.",
-            },
-        ];
-    },
-}));
-
-// EXTERNAL MODULE: ./src/sources/railway-ts/types.ts
-var types = __nccwpck_require__(997);
 ;// CONCATENATED MODULE: ./src/facts/builder.ts
 
 function chooseBuilder(svc) {
@@ -16416,6 +16944,116 @@ const BUILDER_LABEL = {
     nixpacks: "Nixpacks",
     dockerfile: "Dockerfile",
 };
+
+;// CONCATENATED MODULE: ./src/rules/pin-requires-python.ts
+
+
+
+
+
+/**
+ * A pinned release whose `requires_python` on PyPI (its Core Metadata `Requires-Python`) excludes the
+ * Python the builder installs: pip refuses it ("Requires-Python … not in"), or a resolver falls back
+ * to another release. Needs the opt-in PyPI look-ups (`pypi = true`); silent offline.
+ */
+/* harmony default export */ const pin_requires_python = (defineRule({
+    id: "pin-requires-python",
+    defaultSeverity: "error",
+    summary: "A pinned release's requires_python on PyPI excludes the deployed Python",
+    check: ({ svc, pypi }) => {
+        const eff = svc.python.selected;
+        if (!pypi || !eff.parsed)
+            return [];
+        const { major, minor, patch } = eff.parsed;
+        // A minor-only version (Nixpacks takes the patch from nixpkgs) passes if some patch of it would.
+        const probes = patch !== null ? [`${major}.${minor}.${patch}`] : [`${major}.${minor}.0`, `${major}.${minor}.99`];
+        const out = [];
+        for (const r of installedPins(svc)) {
+            const release = pypi.get((0,pypi_release/* releaseKey */.DR)(r.normalized, r.pinned));
+            if (!release || (0,pypi_release/* isLookupError */.v_)(release) || release.requiresPython === null)
+                continue;
+            const spec = release.requiresPython;
+            if (probes.map((v) => satisfies(v, spec)).some((ok) => ok !== false))
+                continue;
+            out.push({
+                span: r.specSpan ?? r.span,
+                ...(eff.isDefault ? { severity: "warning" } : {}),
+                message: `\`${r.name}==${r.pinned}\` requires Python \`${spec}\` (its \`requires_python\` on PyPI), but ${BUILDER_LABEL[svc.builder.name]} will use Python \`${eff.version}\` (${eff.from})`,
+                found: `${r.name}==${r.pinned} (requires_python ${spec})`,
+                expected: `a release of ${r.name} whose requires_python allows Python ${major}.${minor}`,
+                fix: `Pin a release of \`${r.name}\` whose \`requires_python\` allows Python ${major}.${minor}, or move every version file to a Python that satisfies \`${spec}\`.`,
+                ...(eff.span ? { related: [eff.span] } : {}),
+            });
+        }
+        return out;
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/pypi-unavailable.ts
+
+
+const SHOWN = 3;
+/**
+ * The opt-in PyPI look-ups (`pypi = true`, `--pypi`) failed for some pins: no network, a timeout, an
+ * HTTP error, or an index without that release. Those pins were checked offline only (the curated
+ * table of pin-python-incompatible still applies). Reported once per run: the look-ups are run-wide,
+ * so every service emits the same finding and the engine's deduplication keeps one.
+ */
+/* harmony default export */ const pypi_unavailable = (defineRule({
+    id: "pypi-unavailable",
+    defaultSeverity: "notice",
+    summary: "PyPI look-ups failed, so pins were checked offline only",
+    check: ({ pypi }) => {
+        if (!pypi)
+            return [];
+        const failed = [...pypi].flatMap(([key, l]) => ((0,pypi_release/* isLookupError */.v_)(l) ? [`\`${key}\`: ${l.error}`] : []));
+        if (failed.length === 0)
+            return [];
+        const more = failed.length > SHOWN ? `; and ${failed.length - SHOWN} more` : "";
+        return [
+            {
+                span: null,
+                file: ".",
+                message: `${failed.length < pypi.size
+                    ? `${failed.length} of ${pypi.size} PyPI look-ups failed`
+                    : pypi.size === 1
+                        ? "The PyPI look-up failed"
+                        : `All ${pypi.size} PyPI look-ups failed`} (${failed.slice(0, SHOWN).join("; ")}${more}); pins without an answer were checked offline only`,
+                found: `${failed.length} failed look-up${failed.length === 1 ? "" : "s"}`,
+                expected: "an answer from the index for every pin",
+                fix: "Let the runner reach `pypi-url` (default https://pypi.org/pypi), or point `pypi-url` at a mirror that has these releases; set `pypi = false` to run offline on purpose.",
+            },
+        ];
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/python-end-of-life.ts
+
+
+/** The deployed Python has reached end of life by the run's date (PEP 602 cycle; python.org status page). */
+/* harmony default export */ const python_end_of_life = (defineRule({
+    id: "python-end-of-life",
+    defaultSeverity: "warning",
+    summary: "The deployed Python version no longer receives security fixes",
+    check: ({ svc, today }) => {
+        const eff = svc.python.selected;
+        if (!eff.parsed)
+            return [];
+        const eol = endOfLife(eff.parsed.major, eff.parsed.minor);
+        if (!eol || eol > today)
+            return [];
+        return [
+            {
+                span: eff.span,
+                file: svc.display,
+                message: `Python \`${eff.parsed.major}.${eff.parsed.minor}\` (from ${eff.from}) reached end of life on ${eol}`,
+                found: `${eff.parsed.major}.${eff.parsed.minor}`,
+                expected: "a supported Python (3.11 or newer)",
+                fix: "Upgrade to a supported Python and update every version file together.",
+            },
+        ];
+    },
+}));
 
 ;// CONCATENATED MODULE: ./src/rules/python-version-mismatch.ts
 
@@ -16502,6 +17140,9 @@ const BUILDER_LABEL = {
             return [];
         // Any version source counts, readable or not (an unreadable one is python-version-unreadable's).
         if (svc.python.sources.length > 0)
+            return [];
+        // A version file that could not be read is unreadable-file's finding, not "no file".
+        if (svc.problems.some((p) => /(^|\/)(\.python-version|runtime\.txt|\.tool-versions)$/.test(p.file)))
             return [];
         const hasPython = svc.requirementFiles.size > 0 || svc.procfile !== null || svc.nixpacks !== null;
         if (!hasPython)
@@ -17010,11 +17651,16 @@ function normSpecifier(spec) {
  */
 function findDuplicates(reqs) {
     const out = [];
-    const firsts = [];
+    // Indexed by name: a 10,000-line requirements file must not cost a quadratic scan.
+    const firsts = new Map();
     for (const r of reqs) {
-        const first = firsts.find((f) => f.normalized === r.normalized && sameMarker(f, r));
+        const same = firsts.get(r.normalized);
+        const first = same?.find((f) => sameMarker(f, r));
         if (!first) {
-            firsts.push(r);
+            if (same)
+                same.push(r);
+            else
+                firsts.set(r.normalized, [r]);
             continue;
         }
         const conflicting = normSpecifier(first.specifier) !== normSpecifier(r.specifier) ||
@@ -17095,13 +17741,21 @@ function mismatch(req, lock, compiled) {
         : `specifier \`${req.specifier}\` differs from \`${lock.specifier || "(none)"}\` in the lock`;
 }
 /** Lock entries for the same project: by normalised name, or (for nameless URL/path entries) by location. */
-function candidates(req, lock, compiled) {
-    const byName = lock.filter((l) => l.normalized === req.normalized);
+function candidates(req, lock, index, compiled) {
+    const byName = index.get(req.normalized) ?? [];
     if (byName.length > 0 || req.url === null)
         return byName;
     return lock.filter((l) => l.url !== null && sameUrl(req.url, l.url, compiled));
 }
 function compareLock(reqs, lock, lockCompiled) {
+    const index = new Map();
+    for (const l of lock) {
+        const list = index.get(l.normalized);
+        if (list)
+            list.push(l);
+        else
+            index.set(l.normalized, [l]);
+    }
     const compiled = lockCompiled;
     const diff = {
         kind: compiled ? "compiled" : "mirror",
@@ -17114,7 +17768,7 @@ function compareLock(reqs, lock, lockCompiled) {
     };
     const matched = new Set();
     for (const req of reqs) {
-        const cands = candidates(req, lock, compiled);
+        const cands = candidates(req, lock, index, compiled);
         if (cands.length === 0) {
             diff.missingInLock.push(req);
             continue;
@@ -17667,6 +18321,415 @@ const VIA_EXTRA = {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/facts/python.ts
+
+
+function tomlString(doc, path) {
+    const v = getPath(doc.value, path);
+    return typeof v === "string" ? { value: v, span: doc.valueSpan(path) ?? doc.spanFor(path) } : null;
+}
+function collectSources(svc) {
+    const out = [];
+    const first = (f) => f.lines[0] ?? null;
+    if (svc.runtimeTxt) {
+        const l = first(svc.runtimeTxt);
+        const raw = l?.value ?? "";
+        const m = /^python-(.*)$/.exec(raw);
+        const version = m ? parseStrictVersion(m[1]) : null;
+        out.push({
+            kind: "runtime.txt",
+            file: svc.runtimeTxt.file,
+            span: l?.span ?? { file: svc.runtimeTxt.file, line: 1, column: 1 },
+            raw,
+            version,
+            format: "`python-X.Y.Z` (Heroku/Nixpacks/Railpack)",
+            problem: svc.runtimeTxt.lines.length === 0
+                ? "file is empty"
+                : svc.runtimeTxt.lines.length > 1
+                    ? "has more than one line"
+                    : version === null
+                        ? "is not of the form `python-X.Y` or `python-X.Y.Z`"
+                        : null,
+        });
+    }
+    if (svc.pythonVersionFile) {
+        const f = svc.pythonVersionFile;
+        const l = first(f);
+        const raw = l?.value ?? "";
+        const version = l ? parseStrictVersion(raw) : null;
+        out.push({
+            kind: ".python-version",
+            file: f.file,
+            span: l?.span ?? { file: f.file, line: 1, column: 1 },
+            raw,
+            version,
+            format: "`X.Y[.Z]` (pyenv)",
+            problem: f.lines.length === 0
+                ? "has no version line"
+                : f.lines.length > 1
+                    ? "lists more than one version"
+                    : version === null
+                        ? "is not a plain `X.Y` or `X.Y.Z` version"
+                        : null,
+        });
+    }
+    const tvPython = svc.toolVersions?.tools.get("python");
+    if (svc.toolVersions && tvPython) {
+        const raw = tvPython.value[0];
+        const version = parseStrictVersion(raw);
+        out.push({
+            kind: ".tool-versions",
+            file: svc.toolVersions.file,
+            span: tvPython.span,
+            raw,
+            version,
+            format: "asdf `python X.Y.Z`",
+            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+        });
+    }
+    if (svc.pipfile?.value) {
+        const s = tomlString(svc.pipfile, ["requires", "python_full_version"]) ??
+            tomlString(svc.pipfile, ["requires", "python_version"]);
+        if (s) {
+            const version = parseStrictVersion(s.value);
+            out.push({
+                kind: "Pipfile",
+                file: svc.pipfile.file,
+                span: s.span,
+                raw: s.value,
+                version,
+                format: "Pipfile `[requires]`",
+                problem: version === null ? "is not a plain version" : null,
+            });
+        }
+    }
+    if (svc.mise?.value) {
+        // mise `[tools] python = "3.12"` (also an array, first wins, or `{ version = "3.12" }`).
+        const paths = [
+            ["tools", "python"],
+            ["tools", "python", 0],
+            ["tools", "python", "version"],
+        ];
+        for (const path of paths) {
+            const v = getPath(svc.mise.value, path);
+            if (typeof v !== "string")
+                continue;
+            const version = parseStrictVersion(v);
+            out.push({
+                kind: "mise.toml",
+                file: svc.mise.file,
+                span: svc.mise.valueSpan(path) ?? svc.mise.spanFor(path),
+                raw: v,
+                version,
+                format: "mise `[tools] python`",
+                problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+            });
+            break;
+        }
+    }
+    if (svc.railpack?.python) {
+        const v = svc.railpack.python;
+        const version = parseStrictVersion(v.value);
+        out.push({
+            kind: "railpack.json",
+            file: svc.railpack.doc.file,
+            span: v.span,
+            raw: v.value,
+            version,
+            format: "railpack.json `packages.python`",
+            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
+        });
+    }
+    for (const [plan, kind] of [
+        [svc.nixpacks, "nixpacks-nixpkgs"],
+        [svc.railwayPlan, "railway-nixpkgs"],
+    ]) {
+        if (!plan)
+            continue;
+        for (const item of plan.phases.get("setup")?.lists.nixPkgs?.items ?? []) {
+            const v = versionOfNixPackage(item.value);
+            if (!v)
+                continue;
+            out.push({
+                kind,
+                file: plan.doc.file,
+                span: item.span,
+                raw: item.value,
+                version: { ...v, patch: null },
+                format: "Nix package",
+                problem: null,
+            });
+        }
+        const envVar = plan.variables.get("NIXPACKS_PYTHON_VERSION");
+        if (envVar) {
+            const r = nixpacksReadVersion(envVar.value);
+            out.push({
+                kind: "nixpacks-variable",
+                file: plan.doc.file,
+                span: envVar.span,
+                raw: envVar.value,
+                version: r ? { ...r, patch: null } : null,
+                format: "`NIXPACKS_PYTHON_VERSION` variable",
+                problem: r ? null : "is not a version Nixpacks can read",
+            });
+        }
+    }
+    return out;
+}
+/**
+ * Nixpacks: NIXPACKS_PYTHON_VERSION, then `.python-version` > `runtime.txt` > `Pipfile` >
+ * `.tool-versions` — an else-if chain in python.rs `get_nix_python_package()`. The variable is only
+ * honoured when runtime.txt, Pipfile and .tool-versions are all absent (the else-if bug,
+ * railway-nixpacks.md §1.2). Exactly one file is read; its content goes through the version regex.
+ */
+function nixpacksFile(sources, svc) {
+    const byKind = (k) => sources.find((s) => s.kind === k);
+    const envVar = byKind("nixpacks-variable");
+    let chosen;
+    let content;
+    if (!envVar && svc.pythonVersionFile) {
+        chosen = byKind(".python-version");
+        content = svc.pythonVersionFile.content;
+    }
+    else if (svc.runtimeTxt) {
+        chosen = byKind("runtime.txt");
+        content = svc.runtimeTxt.content;
+    }
+    else if (svc.pipfile) {
+        chosen = byKind("Pipfile");
+        content = chosen?.raw;
+    }
+    else if (svc.toolVersions) {
+        const tv = byKind(".tool-versions");
+        if (tv) {
+            // .tool-versions' python entry is cut to x.y.
+            chosen = tv;
+            content = tv.raw;
+        }
+    }
+    if (!chosen && envVar) {
+        chosen = envVar;
+        content = envVar.raw;
+    }
+    if (!chosen || content === undefined)
+        return null;
+    const read = nixpacksReadVersion(content);
+    let fallbackReason = null;
+    if (!read) {
+        fallbackReason =
+            chosen.kind === ".python-version" && svc.pythonVersionFile && svc.pythonVersionFile.comments.length > 0
+                ? "Nixpacks reads the whole file with one regex; comment lines make it fall back to its default"
+                : "Nixpacks' version regex does not match it, so it silently falls back to its default";
+    }
+    else if (!nixpacksPackageFor(read.major, read.minor)) {
+        fallbackReason = `Nixpacks has no nix package for Python ${read.major}.${read.minor}; it silently falls back to its default`;
+    }
+    return { source: chosen, read, fallbackReason };
+}
+/** Merges a list the way Nixpacks does (merge.rs): a later list replaces unless it holds "..."/"@auto". */
+function mergeList(earlier, later) {
+    if (!later)
+        return earlier;
+    const out = [];
+    for (const item of later.items) {
+        if (item.value === "..." || item.value === "@auto")
+            out.push(...earlier);
+        else
+            out.push(item);
+    }
+    return out;
+}
+function derivePython(svc) {
+    const sources = collectSources(svc);
+    const nixRead = nixpacksFile(sources, svc);
+    const providerPkg = nixRead?.read && !nixRead.fallbackReason
+        ? nixpacksPackageFor(nixRead.read.major, nixRead.read.minor)
+        : "python3";
+    // Provider setup phase: the Python package plus gcc, and postgresql_16.dev when the dependencies
+    // mention psycopg (python.rs setup(); a lowercase substring search, railway-nixpacks.md §1.3).
+    const usesPsycopg = svc.requirements.some((f) => f.requirements.some((r) => r.normalized.includes("psycopg")));
+    const provider = [
+        { value: providerPkg, span: nixRead?.source.span ?? null },
+        { value: "gcc", span: null },
+        ...(usesPsycopg ? [{ value: "postgresql_16.dev", span: null }] : []),
+    ];
+    const afterFile = mergeList(provider, svc.nixpacks?.phases.get("setup")?.lists.nixPkgs);
+    const merged = mergeList(afterFile, svc.railwayPlan?.phases.get("setup")?.lists.nixPkgs);
+    const interpreters = merged.filter((i) => isNixPythonInterpreter(i.value));
+    let nixpacks;
+    const lastInterp = interpreters[interpreters.length - 1];
+    const interpVersion = lastInterp ? versionOfNixPackage(lastInterp.value) : null;
+    if (lastInterp && interpVersion) {
+        const fromFile = lastInterp.span && lastInterp !== provider[0] ? lastInterp.span.file : null;
+        nixpacks = {
+            builder: "nixpacks",
+            version: `${interpVersion.major}.${interpVersion.minor}`,
+            parsed: { ...interpVersion, patch: null },
+            from: fromFile
+                ? `nix package \`${lastInterp.value}\` in ${fromFile}`
+                : `${nixRead?.source.file ?? "?"} → nix \`${lastInterp.value}\` (patch from nixpkgs)`,
+            span: lastInterp.span,
+            isDefault: false,
+        };
+    }
+    else if (lastInterp) {
+        nixpacks = {
+            builder: "nixpacks",
+            version: null,
+            parsed: null,
+            from: nixRead?.fallbackReason
+                ? `default nix \`python3\` (${nixRead.source.file} ignored: ${nixRead.fallbackReason})`
+                : "default nix `python3` from the pinned archive (documented as 3.11)",
+            span: nixRead?.source.span ?? null,
+            isDefault: true,
+        };
+    }
+    else {
+        nixpacks = {
+            builder: "nixpacks",
+            version: null,
+            parsed: null,
+            from: "no Python interpreter in the merged `nixPkgs`",
+            span: null,
+            isDefault: false,
+        };
+    }
+    // Railpack (core/providers/python/python.go, later steps override earlier): default 3.13 <
+    // Pipfile < runtime.txt < mise files (.python-version, .tool-versions, mise.toml) < env.
+    let railpack = {
+        builder: "railpack",
+        version: RAILPACK_DEFAULT_VERSION,
+        parsed: { major: 3, minor: 13, patch: null },
+        from: "Railpack's default 3.13, which Railway keeps for a service once resolved",
+        span: null,
+        isDefault: true,
+    };
+    const setRailpack = (src, v) => {
+        if (!src || !v)
+            return;
+        railpack = {
+            builder: "railpack",
+            version: formatVersion(v),
+            parsed: v,
+            from: src.file,
+            span: src.span,
+            isDefault: false,
+        };
+    };
+    const byKind = (k) => sources.find((s) => s.kind === k);
+    setRailpack(byKind("Pipfile"), byKind("Pipfile")?.version ?? null);
+    if (svc.runtimeTxt)
+        setRailpack(byKind("runtime.txt"), railpackReadRuntimeTxt(svc.runtimeTxt.content));
+    setRailpack(byKind("mise.toml"), byKind("mise.toml")?.version ?? null);
+    setRailpack(byKind(".tool-versions"), byKind(".tool-versions")?.version ?? null);
+    if (svc.pythonVersionFile) {
+        setRailpack(byKind(".python-version"), railpackReadPythonVersionFile(svc.pythonVersionFile.content));
+    }
+    // railpack.json `packages.python` is applied after the provider (applyPackagesFromConfig), so it wins.
+    setRailpack(byKind("railpack.json"), byKind("railpack.json")?.version ?? null);
+    const from = svc.dockerfileParsed?.finalFrom ?? null;
+    const dockerfile = svc.dockerfileParsed
+        ? {
+            builder: "dockerfile",
+            version: from?.python ? formatVersion(from.python) : null,
+            parsed: from?.python ?? null,
+            from: from
+                ? `\`FROM ${from.image}\` in ${svc.dockerfileParsed.file}`
+                : `no FROM in ${svc.dockerfileParsed.file}`,
+            span: from?.span ?? null,
+            isDefault: false,
+        }
+        : null;
+    const selected = svc.builder.name === "nixpacks"
+        ? nixpacks
+        : svc.builder.name === "dockerfile" && dockerfile
+            ? dockerfile
+            : railpack;
+    return {
+        dockerfile,
+        sources,
+        nixpacks,
+        nixpacksFile: nixRead,
+        nixPkgs: { items: merged, interpreters },
+        railpack,
+        selected,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/system-library-missing.ts
+
+
+/**
+ * Packages that compile against a system library at install time need its headers in the image:
+ * psycopg2 (not -binary) and psycopg[c] need libpq (`pg_config`), mysqlclient needs the MySQL client
+ * library (`mysql_config`). Nixpacks adds `postgresql_16.dev` itself when the dependencies mention
+ * psycopg, and `libmysqlclient.dev` only for Django with MySQL (python.rs setup(),
+ * railway-nixpacks.md §1.3) — a `nixPkgs` list without `"..."` drops them. A `python:*-slim` or
+ * `-alpine` base image has neither (the full image is built on buildpack-deps, which has both).
+ * Railpack is not checked: its handling of these headers is not established here.
+ */
+const NEEDS = [
+    {
+        match: (n, e) => n === "psycopg2" || (n === "psycopg" && e.includes("c")),
+        lib: "libpq (pg_config)",
+        present: /postgres|libpq/i,
+        nix: "postgresql_16.dev",
+        apt: "libpq-dev",
+    },
+    {
+        match: (n) => n === "mysqlclient",
+        lib: "the MySQL client library (mysql_config)",
+        present: /mysql|mariadb/i,
+        nix: "libmysqlclient.dev",
+        apt: "default-libmysqlclient-dev pkg-config",
+    },
+];
+/* harmony default export */ const system_library_missing = (defineRule({
+    id: "system-library-missing",
+    defaultSeverity: "warning",
+    summary: "A package that builds against a system library has no headers in the image",
+    check: ({ svc }) => {
+        const out = [];
+        const b = svc.builder.name;
+        if (b === "railpack")
+            return out;
+        let have;
+        let where;
+        if (b === "nixpacks") {
+            const libs = mergeList(mergeList([{ value: "zlib" }], svc.nixpacks?.phases.get("setup")?.lists.nixLibs), svc.railwayPlan?.phases.get("setup")?.lists.nixLibs);
+            const apt = mergeList(mergeList([], svc.nixpacks?.phases.get("setup")?.lists.aptPkgs), svc.railwayPlan?.phases.get("setup")?.lists.aptPkgs);
+            have = [...svc.python.nixPkgs.items, ...libs, ...apt].map((i) => i.value);
+            where = "the merged Nixpacks setup phase (`nixPkgs`, `nixLibs`, `aptPkgs`)";
+        }
+        else {
+            const from = svc.dockerfileParsed?.finalFrom?.image ?? "";
+            if (!/^(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?python:[^ ]*(slim|alpine)/.test(from))
+                return out;
+            have = (svc.dockerfileParsed?.instructions ?? []).filter((i) => i.keyword === "RUN").map((i) => i.args);
+            where = `the Dockerfile (\`FROM ${from}\` has no build headers)`;
+        }
+        for (const f of svc.requirements) {
+            for (const r of f.requirements) {
+                const need = NEEDS.find((n) => n.match(r.normalized, r.extras));
+                if (!need || have.some((h) => need.present.test(h)))
+                    continue;
+                out.push({
+                    span: r.span,
+                    message: `\`${r.raw}\` compiles against ${need.lib}, but ${where} installs none, so \`pip install\` fails`,
+                    found: r.raw,
+                    expected: b === "nixpacks"
+                        ? `\`${need.nix}\` in nixPkgs (or \`"..."\`)`
+                        : `\`apt-get install ${need.apt}\` in a RUN step`,
+                    fix: b === "nixpacks"
+                        ? `Add \`"..."\` (keeps the provider's \`${need.nix}\`) or \`${need.nix}\` to \`phases.setup.nixPkgs\`; or use the binary wheel (\`psycopg2-binary\`).`
+                        : `Install \`${need.apt}\` in the Dockerfile before \`pip install\`, or use a binary wheel (\`psycopg2-binary\`).`,
+                });
+            }
+        }
+        return out;
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/unreadable-file.ts
 
 /**
@@ -17773,6 +18836,11 @@ const VIA_EXTRA = {
 
 
 
+
+
+
+
+
 const RULES = [
     invalid_config_syntax,
     unreadable_file,
@@ -17782,6 +18850,12 @@ const RULES = [
     python_version_unpinned,
     requires_python_unsatisfied,
     pin_python_incompatible,
+    ci_python_mismatch,
+    system_library_missing,
+    // Need the opt-in PyPI look-ups (`pypi = true`); silent offline.
+    pin_requires_python,
+    pin_no_wheel,
+    pypi_unavailable,
     start_command_missing,
     start_command_overridden,
     start_command_syntax,
@@ -20895,9 +21969,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -20915,7 +21989,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -23305,7 +24379,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -26847,13 +27921,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -27737,6 +28811,12 @@ const ConfigSchema = object({
     "python-version": schemas_string().optional(),
     services: array(schemas_string()).optional(),
     "dependency-changes": schemas_enum(["allow", "warn", "block"]).default("warn"),
+    /** Look up every exact pin on the PyPI JSON API (`--pypi` turns it on too). Off: fully offline. */
+    pypi: schemas_boolean().default(false),
+    /** The JSON API root the look-ups use (a mirror, or a local server in tests). */
+    "pypi-url": schemas_string()
+        .regex(/^https?:\/\/[^/\s]+/, "use an http(s) URL such as https://pypi.org/pypi")
+        .default("https://pypi.org/pypi"),
 })
     .strict();
 const CONFIG_KEYS = Object.keys(ConfigSchema.shape);
@@ -27961,72 +29041,6 @@ function parseDockerfile(file, text) {
     return { file, instructions, finalFrom, command, diagnostics: [] };
 }
 
-;// CONCATENATED MODULE: ./src/sources/procfile.ts
-function parseProcfile(file, text) {
-    const entries = [];
-    const diagnostics = [];
-    const badLines = [];
-    text.split("\n").forEach((raw, i) => {
-        const line = raw.replace(/\r$/, "");
-        if (line.trim() === "" || line.trimStart().startsWith("#"))
-            return;
-        // Heroku's parser: ^([A-Za-z0-9_-]+):\s*(.+)$
-        const m = /^([A-Za-z0-9_-]+):\s*(.*)$/.exec(line);
-        const n = i + 1;
-        if (!m) {
-            badLines.push(n);
-            return;
-        }
-        const type = m[1];
-        const command = m[2].trim();
-        const col = line.indexOf(m[2], type.length + 1) + 1 + (m[2].length - m[2].trimStart().length);
-        if (command === "") {
-            diagnostics.push({
-                message: `the \`${type}\` process in ${file} has no command`,
-                span: { file, line: n, column: 1, endLine: n, endColumn: line.length + 1 },
-                fix: `Give \`${type}:\` a command or remove the line.`,
-            });
-            return;
-        }
-        if (entries.some((e) => e.type === type)) {
-            diagnostics.push({
-                message: `the \`${type}\` process is defined twice in ${file}`,
-                span: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
-                fix: "Keep one definition per process type.",
-                severity: "warning",
-            });
-        }
-        entries.push({
-            type,
-            command,
-            span: { file, line: n, column: col, endLine: n, endColumn: col + command.length },
-            typeSpan: { file, line: n, column: 1, endLine: n, endColumn: type.length + 1 },
-        });
-    });
-    if (badLines.length > 0) {
-        // Nixpacks reads the Procfile as YAML into a map of strings (src/providers/procfile.rs
-        // `app.read_yaml("Procfile")`), so stray lines fail the build; one finding says how many.
-        const first = badLines[0];
-        diagnostics.unshift({
-            message: `${badLines.length === 1 ? `line ${first}` : `${badLines.length} lines (first: line ${first})`} of ${file} ${badLines.length === 1 ? "is not a" : "are not"} \`type: command\` ${badLines.length === 1 ? "entry" : "entries"}; Nixpacks reads the Procfile as YAML and fails on it`,
-            span: { file, line: first, column: 1 },
-            fix: "Keep only `type: command` lines (e.g. `web: gunicorn app:app`); move notes to a README.",
-        });
-    }
-    return { file, entries, diagnostics };
-}
-/**
- * The Procfile entry a builder starts. Nixpacks: `web`, else `worker`, else the first other entry in
- * alphabetical order, never `release` (src/providers/procfile.rs). Railpack: web > worker > any.
- */
-function procfileStartEntry(p) {
-    const byType = (t) => p.entries.find((e) => e.type === t);
-    return (byType("web") ??
-        byType("worker") ??
-        [...p.entries].filter((e) => e.type !== "release").sort((a, b) => a.type.localeCompare(b.type))[0] ??
-        null);
-}
-
 ;// CONCATENATED MODULE: ./src/sources/pyproject.ts
 
 
@@ -28211,8 +29225,12 @@ function parse_tokenize(s) {
         out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
     return out;
 }
-function parseRequirements(path, text) {
-    const index = new span/* LineIndex */.rr(text);
+function parseRequirements(path, raw) {
+    // pip splits lines with str.splitlines(), so a lone `\r` (classic Mac endings) ends a requirement
+    // too. The replacement keeps every offset; positions still come from the file as written (lines
+    // counted by `\n`, as GitHub and editors count them), so they always exist in the file.
+    const text = raw.replace(/\r(?!\n)/g, "\n");
+    const index = new span/* LineIndex */.rr(raw);
     const file = {
         path,
         requirements: [],
@@ -28248,7 +29266,7 @@ function parseRequirements(path, text) {
                 continue;
             }
             const m = /^(\S+)(.*)$/.exec(t);
-            current.via.push(isValidName(m[1]) ? normalizeName(m[1]) + m[2] : t);
+            current.via.push(isValidName(m[1]) ? (0,pep503/* normalizeName */.P)(m[1]) + m[2] : t);
         }
     };
     /** Handles one comment text (starting at `#`). */
@@ -28483,7 +29501,7 @@ function parseRequirements(path, text) {
             return {
                 ...base,
                 name,
-                normalized: egg && isValidName(name) ? normalizeName(name) : name,
+                normalized: egg && isValidName(name) ? (0,pep503/* normalizeName */.P)(name) : name,
                 extras: normExtras(extras),
                 specifier: "",
                 pinned: null,
@@ -28503,7 +29521,7 @@ function parseRequirements(path, text) {
         return {
             ...base,
             name: v.name,
-            normalized: normalizeName(v.name),
+            normalized: (0,pep503/* normalizeName */.P)(v.name),
             extras: normExtras(v.extras),
             specifier: v.specifier,
             pinned: exactPin(v.specifier),
@@ -28570,7 +29588,7 @@ function splitExtras(s) {
         .filter((x) => x !== "");
 }
 function normExtras(extras) {
-    return [...new Set(extras.map(normalizeName))].sort();
+    return [...new Set(extras.map(pep503/* normalizeName */.P))].sort();
 }
 /**
  * Whether a requirement is a URL or a local path rather than a PEP 508 name (pip's
@@ -28904,338 +29922,6 @@ function buildPlans(svc) {
         });
     }
     return plans;
-}
-
-;// CONCATENATED MODULE: ./src/facts/python.ts
-
-
-function tomlString(doc, path) {
-    const v = getPath(doc.value, path);
-    return typeof v === "string" ? { value: v, span: doc.valueSpan(path) ?? doc.spanFor(path) } : null;
-}
-function collectSources(svc) {
-    const out = [];
-    const first = (f) => f.lines[0] ?? null;
-    if (svc.runtimeTxt) {
-        const l = first(svc.runtimeTxt);
-        const raw = l?.value ?? "";
-        const m = /^python-(.*)$/.exec(raw);
-        const version = m ? parseStrictVersion(m[1]) : null;
-        out.push({
-            kind: "runtime.txt",
-            file: svc.runtimeTxt.file,
-            span: l?.span ?? { file: svc.runtimeTxt.file, line: 1, column: 1 },
-            raw,
-            version,
-            format: "`python-X.Y.Z` (Heroku/Nixpacks/Railpack)",
-            problem: svc.runtimeTxt.lines.length === 0
-                ? "file is empty"
-                : svc.runtimeTxt.lines.length > 1
-                    ? "has more than one line"
-                    : version === null
-                        ? "is not of the form `python-X.Y` or `python-X.Y.Z`"
-                        : null,
-        });
-    }
-    if (svc.pythonVersionFile) {
-        const f = svc.pythonVersionFile;
-        const l = first(f);
-        const raw = l?.value ?? "";
-        const version = l ? parseStrictVersion(raw) : null;
-        out.push({
-            kind: ".python-version",
-            file: f.file,
-            span: l?.span ?? { file: f.file, line: 1, column: 1 },
-            raw,
-            version,
-            format: "`X.Y[.Z]` (pyenv)",
-            problem: f.lines.length === 0
-                ? "has no version line"
-                : f.lines.length > 1
-                    ? "lists more than one version"
-                    : version === null
-                        ? "is not a plain `X.Y` or `X.Y.Z` version"
-                        : null,
-        });
-    }
-    const tvPython = svc.toolVersions?.tools.get("python");
-    if (svc.toolVersions && tvPython) {
-        const raw = tvPython.value[0];
-        const version = parseStrictVersion(raw);
-        out.push({
-            kind: ".tool-versions",
-            file: svc.toolVersions.file,
-            span: tvPython.span,
-            raw,
-            version,
-            format: "asdf `python X.Y.Z`",
-            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
-        });
-    }
-    if (svc.pipfile?.value) {
-        const s = tomlString(svc.pipfile, ["requires", "python_full_version"]) ??
-            tomlString(svc.pipfile, ["requires", "python_version"]);
-        if (s) {
-            const version = parseStrictVersion(s.value);
-            out.push({
-                kind: "Pipfile",
-                file: svc.pipfile.file,
-                span: s.span,
-                raw: s.value,
-                version,
-                format: "Pipfile `[requires]`",
-                problem: version === null ? "is not a plain version" : null,
-            });
-        }
-    }
-    if (svc.mise?.value) {
-        // mise `[tools] python = "3.12"` (also an array, first wins, or `{ version = "3.12" }`).
-        const paths = [
-            ["tools", "python"],
-            ["tools", "python", 0],
-            ["tools", "python", "version"],
-        ];
-        for (const path of paths) {
-            const v = getPath(svc.mise.value, path);
-            if (typeof v !== "string")
-                continue;
-            const version = parseStrictVersion(v);
-            out.push({
-                kind: "mise.toml",
-                file: svc.mise.file,
-                span: svc.mise.valueSpan(path) ?? svc.mise.spanFor(path),
-                raw: v,
-                version,
-                format: "mise `[tools] python`",
-                problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
-            });
-            break;
-        }
-    }
-    if (svc.railpack?.python) {
-        const v = svc.railpack.python;
-        const version = parseStrictVersion(v.value);
-        out.push({
-            kind: "railpack.json",
-            file: svc.railpack.doc.file,
-            span: v.span,
-            raw: v.value,
-            version,
-            format: "railpack.json `packages.python`",
-            problem: version === null ? "is not a plain `X.Y` or `X.Y.Z` version" : null,
-        });
-    }
-    for (const [plan, kind] of [
-        [svc.nixpacks, "nixpacks-nixpkgs"],
-        [svc.railwayPlan, "railway-nixpkgs"],
-    ]) {
-        if (!plan)
-            continue;
-        for (const item of plan.phases.get("setup")?.lists.nixPkgs?.items ?? []) {
-            const v = versionOfNixPackage(item.value);
-            if (!v)
-                continue;
-            out.push({
-                kind,
-                file: plan.doc.file,
-                span: item.span,
-                raw: item.value,
-                version: { ...v, patch: null },
-                format: "Nix package",
-                problem: null,
-            });
-        }
-        const envVar = plan.variables.get("NIXPACKS_PYTHON_VERSION");
-        if (envVar) {
-            const r = nixpacksReadVersion(envVar.value);
-            out.push({
-                kind: "nixpacks-variable",
-                file: plan.doc.file,
-                span: envVar.span,
-                raw: envVar.value,
-                version: r ? { ...r, patch: null } : null,
-                format: "`NIXPACKS_PYTHON_VERSION` variable",
-                problem: r ? null : "is not a version Nixpacks can read",
-            });
-        }
-    }
-    return out;
-}
-/**
- * Nixpacks: NIXPACKS_PYTHON_VERSION, then `.python-version` > `runtime.txt` > `Pipfile` >
- * `.tool-versions` — an else-if chain in python.rs `get_nix_python_package()`. The variable is only
- * honoured when runtime.txt, Pipfile and .tool-versions are all absent (the else-if bug,
- * railway-nixpacks.md §1.2). Exactly one file is read; its content goes through the version regex.
- */
-function nixpacksFile(sources, svc) {
-    const byKind = (k) => sources.find((s) => s.kind === k);
-    const envVar = byKind("nixpacks-variable");
-    let chosen;
-    let content;
-    if (!envVar && svc.pythonVersionFile) {
-        chosen = byKind(".python-version");
-        content = svc.pythonVersionFile.content;
-    }
-    else if (svc.runtimeTxt) {
-        chosen = byKind("runtime.txt");
-        content = svc.runtimeTxt.content;
-    }
-    else if (svc.pipfile) {
-        chosen = byKind("Pipfile");
-        content = chosen?.raw;
-    }
-    else if (svc.toolVersions) {
-        const tv = byKind(".tool-versions");
-        if (tv) {
-            // .tool-versions' python entry is cut to x.y.
-            chosen = tv;
-            content = tv.raw;
-        }
-    }
-    if (!chosen && envVar) {
-        chosen = envVar;
-        content = envVar.raw;
-    }
-    if (!chosen || content === undefined)
-        return null;
-    const read = nixpacksReadVersion(content);
-    let fallbackReason = null;
-    if (!read) {
-        fallbackReason =
-            chosen.kind === ".python-version" && svc.pythonVersionFile && svc.pythonVersionFile.comments.length > 0
-                ? "Nixpacks reads the whole file with one regex; comment lines make it fall back to its default"
-                : "Nixpacks' version regex does not match it, so it silently falls back to its default";
-    }
-    else if (!nixpacksPackageFor(read.major, read.minor)) {
-        fallbackReason = `Nixpacks has no nix package for Python ${read.major}.${read.minor}; it silently falls back to its default`;
-    }
-    return { source: chosen, read, fallbackReason };
-}
-/** Merges a list the way Nixpacks does (merge.rs): a later list replaces unless it holds "..."/"@auto". */
-function mergeList(earlier, later) {
-    if (!later)
-        return earlier;
-    const out = [];
-    for (const item of later.items) {
-        if (item.value === "..." || item.value === "@auto")
-            out.push(...earlier);
-        else
-            out.push(item);
-    }
-    return out;
-}
-function derivePython(svc) {
-    const sources = collectSources(svc);
-    const nixRead = nixpacksFile(sources, svc);
-    const providerPkg = nixRead?.read && !nixRead.fallbackReason
-        ? nixpacksPackageFor(nixRead.read.major, nixRead.read.minor)
-        : "python3";
-    // Provider setup phase: the Python package plus gcc (python.rs setup()).
-    const provider = [
-        { value: providerPkg, span: nixRead?.source.span ?? null },
-        { value: "gcc", span: null },
-    ];
-    const afterFile = mergeList(provider, svc.nixpacks?.phases.get("setup")?.lists.nixPkgs);
-    const merged = mergeList(afterFile, svc.railwayPlan?.phases.get("setup")?.lists.nixPkgs);
-    const interpreters = merged.filter((i) => isNixPythonInterpreter(i.value));
-    let nixpacks;
-    const lastInterp = interpreters[interpreters.length - 1];
-    const interpVersion = lastInterp ? versionOfNixPackage(lastInterp.value) : null;
-    if (lastInterp && interpVersion) {
-        const fromFile = lastInterp.span && lastInterp !== provider[0] ? lastInterp.span.file : null;
-        nixpacks = {
-            builder: "nixpacks",
-            version: `${interpVersion.major}.${interpVersion.minor}`,
-            parsed: { ...interpVersion, patch: null },
-            from: fromFile
-                ? `nix package \`${lastInterp.value}\` in ${fromFile}`
-                : `${nixRead?.source.file ?? "?"} → nix \`${lastInterp.value}\` (patch from nixpkgs)`,
-            span: lastInterp.span,
-            isDefault: false,
-        };
-    }
-    else if (lastInterp) {
-        nixpacks = {
-            builder: "nixpacks",
-            version: null,
-            parsed: null,
-            from: nixRead?.fallbackReason
-                ? `default nix \`python3\` (${nixRead.source.file} ignored: ${nixRead.fallbackReason})`
-                : "default nix `python3` from the pinned archive (documented as 3.11)",
-            span: nixRead?.source.span ?? null,
-            isDefault: true,
-        };
-    }
-    else {
-        nixpacks = {
-            builder: "nixpacks",
-            version: null,
-            parsed: null,
-            from: "no Python interpreter in the merged `nixPkgs`",
-            span: null,
-            isDefault: false,
-        };
-    }
-    // Railpack (core/providers/python/python.go, later steps override earlier): default 3.13 <
-    // Pipfile < runtime.txt < mise files (.python-version, .tool-versions, mise.toml) < env.
-    let railpack = {
-        builder: "railpack",
-        version: RAILPACK_DEFAULT_VERSION,
-        parsed: { major: 3, minor: 13, patch: null },
-        from: "Railpack's default 3.13, which Railway keeps for a service once resolved",
-        span: null,
-        isDefault: true,
-    };
-    const setRailpack = (src, v) => {
-        if (!src || !v)
-            return;
-        railpack = {
-            builder: "railpack",
-            version: formatVersion(v),
-            parsed: v,
-            from: src.file,
-            span: src.span,
-            isDefault: false,
-        };
-    };
-    const byKind = (k) => sources.find((s) => s.kind === k);
-    setRailpack(byKind("Pipfile"), byKind("Pipfile")?.version ?? null);
-    if (svc.runtimeTxt)
-        setRailpack(byKind("runtime.txt"), railpackReadRuntimeTxt(svc.runtimeTxt.content));
-    setRailpack(byKind("mise.toml"), byKind("mise.toml")?.version ?? null);
-    setRailpack(byKind(".tool-versions"), byKind(".tool-versions")?.version ?? null);
-    if (svc.pythonVersionFile) {
-        setRailpack(byKind(".python-version"), railpackReadPythonVersionFile(svc.pythonVersionFile.content));
-    }
-    // railpack.json `packages.python` is applied after the provider (applyPackagesFromConfig), so it wins.
-    setRailpack(byKind("railpack.json"), byKind("railpack.json")?.version ?? null);
-    const from = svc.dockerfileParsed?.finalFrom ?? null;
-    const dockerfile = svc.dockerfileParsed
-        ? {
-            builder: "dockerfile",
-            version: from?.python ? formatVersion(from.python) : null,
-            parsed: from?.python ?? null,
-            from: from
-                ? `\`FROM ${from.image}\` in ${svc.dockerfileParsed.file}`
-                : `no FROM in ${svc.dockerfileParsed.file}`,
-            span: from?.span ?? null,
-            isDefault: false,
-        }
-        : null;
-    const selected = svc.builder.name === "nixpacks"
-        ? nixpacks
-        : svc.builder.name === "dockerfile" && dockerfile
-            ? dockerfile
-            : railpack;
-    return {
-        dockerfile,
-        sources,
-        nixpacks,
-        nixpacksFile: nixRead,
-        nixPkgs: { items: merged, interpreters },
-        railpack,
-        selected,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/python/module.ts
@@ -29682,180 +30368,6 @@ function serviceRelative(root, p) {
     return joinPath(root, p);
 }
 
-;// CONCATENATED MODULE: ./src/facts/start.ts
-
-
-
-const ALL = ["nixpacks", "railpack", "dockerfile"];
-function deriveStart(svc) {
-    const c = [];
-    const r = svc.railway;
-    const ts = svc.railwayTs?.startCommand;
-    const tsValue = (0,types/* definiteValue */.M)(ts);
-    if (ts && tsValue !== null) {
-        c.push({
-            kind: "railway-ts-start",
-            label: ".railway/railway.ts start command",
-            file: ts.span.file,
-            span: ts.span,
-            command: tsValue,
-            readBy: ALL,
-        });
-    }
-    if (r?.startCommand) {
-        c.push({
-            kind: "railway-start",
-            label: `${r.file} deploy.startCommand`,
-            file: r.file,
-            span: r.startCommand.span,
-            command: r.startCommand.value,
-            readBy: ALL,
-        });
-    }
-    for (const e of r?.environmentStartCommands ?? []) {
-        c.push({
-            kind: "railway-env-start",
-            label: `${r.file} environments.${e.environment}.deploy.startCommand`,
-            file: r.file,
-            span: e.command.span,
-            command: e.command.value,
-            readBy: ALL,
-        });
-    }
-    if (svc.railwayPlan?.startCmd) {
-        c.push({
-            kind: "railway-nixpacks-plan",
-            label: `${r.file} build.nixpacksPlan.start.cmd`,
-            file: r.file,
-            span: svc.railwayPlan.startCmd.span,
-            command: svc.railwayPlan.startCmd.value,
-            readBy: ["nixpacks"],
-        });
-    }
-    if (svc.nixpacks?.startCmd) {
-        c.push({
-            kind: "nixpacks-start",
-            label: `${svc.nixpacks.doc.file} [start].cmd`,
-            file: svc.nixpacks.doc.file,
-            span: svc.nixpacks.startCmd.span,
-            command: svc.nixpacks.startCmd.value,
-            readBy: ["nixpacks"],
-        });
-    }
-    if (svc.railpack?.startCommand) {
-        c.push({
-            kind: "railpack-start",
-            label: `${svc.railpack.doc.file} deploy.startCommand`,
-            file: svc.railpack.doc.file,
-            span: svc.railpack.startCommand.span,
-            command: svc.railpack.startCommand.value,
-            readBy: ["railpack"],
-        });
-    }
-    const proc = svc.procfile ? procfileStartEntry(svc.procfile) : null;
-    if (proc) {
-        c.push({
-            kind: "procfile",
-            label: `${svc.procfile.file} ${proc.type}`,
-            file: svc.procfile.file,
-            span: proc.span,
-            command: proc.command,
-            readBy: ["nixpacks", "railpack"],
-        });
-    }
-    if (svc.dockerfileParsed?.command) {
-        c.push({
-            kind: "dockerfile",
-            label: `${svc.dockerfileParsed.file} CMD`,
-            file: svc.dockerfileParsed.file,
-            span: svc.dockerfileParsed.command.span,
-            command: svc.dockerfileParsed.command.text,
-            readBy: ["dockerfile"],
-        });
-    }
-    const deps = new Set(svc.requirements.flatMap((f) => f.requirements.map((q) => q.normalized)));
-    const nixDefault = nixpacksDefaultStart(svc.ws, svc.root, deps);
-    if (nixDefault)
-        c.push({ ...nixDefault, readBy: ["nixpacks"] });
-    const railDefault = railpackDefaultStart(svc.ws, svc.root, deps);
-    if (railDefault)
-        c.push({ ...railDefault, readBy: ["railpack"] });
-    const pick = (_b, order) => order.map((k) => c.find((x) => x.kind === k)).find((x) => x !== undefined) ?? null;
-    const effective = {
-        nixpacks: pick("nixpacks", [
-            "railway-ts-start",
-            "railway-start",
-            "railway-nixpacks-plan",
-            "nixpacks-start",
-            "procfile",
-            "nixpacks-default",
-        ]),
-        railpack: pick("railpack", [
-            "railway-ts-start",
-            "railway-start",
-            "railpack-start",
-            "procfile",
-            "railpack-default",
-        ]),
-        dockerfile: pick("dockerfile", ["railway-ts-start", "railway-start", "dockerfile"]),
-    };
-    return { candidates: c, effective, selected: effective[svc.builder.name] };
-}
-/** Nixpacks python.rs start(): Django (manage.py + django dep) > main.py > pyproject module > none. */
-function nixpacksDefaultStart(ws, root, deps) {
-    const f = (n) => ws.isFile(workspace_joinPath(root, n));
-    if (f("manage.py") && deps.has("django")) {
-        return {
-            kind: "nixpacks-default",
-            label: "Nixpacks default (Django)",
-            file: null,
-            span: null,
-            command: "python manage.py migrate && gunicorn <WSGI_APPLICATION module>",
-        };
-    }
-    if (f("main.py")) {
-        return {
-            kind: "nixpacks-default",
-            label: "Nixpacks default",
-            file: null,
-            span: null,
-            command: "python main.py",
-        };
-    }
-    return null;
-}
-/**
- * Railpack GetStartCommand (core/providers/python/python.go): Django > FastAPI/FastHTML + uvicorn +
- * main file → `uvicorn main:app …` > Flask + gunicorn + main file > `python <main file>`.
- */
-const RAILPACK_MAIN_FILES = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"];
-function railpackDefaultStart(ws, root, deps) {
-    const main = RAILPACK_MAIN_FILES.find((n) => ws.isFile(workspace_joinPath(root, n)));
-    const d = {
-        kind: "railpack-default",
-        label: "Railpack default",
-        file: null,
-        span: null,
-        command: "",
-    };
-    if (ws.isFile(workspace_joinPath(root, "manage.py")) && deps.has("django")) {
-        return {
-            ...d,
-            label: "Railpack default (Django)",
-            command: "python manage.py migrate && gunicorn --bind 0.0.0.0:${PORT:-8000} <WSGI_APPLICATION>:application",
-        };
-    }
-    if (!main)
-        return null;
-    const has = (prefix) => [...deps].some((x) => x.includes(prefix));
-    if ((has("fastapi") || has("python-fasthtml")) && has("uvicorn")) {
-        return { ...d, command: "uvicorn main:app --host 0.0.0.0 --port ${PORT:-8000}" };
-    }
-    if (has("flask") && has("gunicorn"))
-        return { ...d, command: "gunicorn --bind 0.0.0.0:${PORT:-8000} main:app" };
-    return { ...d, command: `python ${main}` };
-}
-
 ;// CONCATENATED MODULE: ./src/facts/service.ts
 
 
@@ -29912,11 +30424,8 @@ function loadDoc(ws, file, problems) {
  * @param files the repository files that belong to this service root (its own folder and its
  * `requirements/` folder), computed once for all services by the caller.
  */
-function buildServiceFacts(ws, root, files, iac = {
-    railwayTs: null,
-    railwayTsProblems: [],
-}) {
-    const problems = [...iac.railwayTsProblems];
+function buildServiceFacts(ws, root, files, shared = { railwayTs: null, railwayTsProblems: [], ci: [] }) {
+    const problems = [...shared.railwayTsProblems];
     const p = (n) => workspace_joinPath(root, n);
     const text = (n) => readText(ws, p(n), problems);
     const exists = (n) => ws.isFile(p(n)) || ws.read(p(n)).kind === "refused";
@@ -30004,7 +30513,8 @@ function buildServiceFacts(ws, root, files, iac = {
         pythonVersionFile: pv === null ? null : parseVersionFile(p(".python-version"), pv),
         toolVersions: tv === null ? null : parseToolVersions(p(".tool-versions"), tv),
         pipfile,
-        railwayTs: iac.railwayTs,
+        railwayTs: shared.railwayTs,
+        ci: shared.ci,
         railwayShadowed: railwayFile === "railway.toml" && exists("railway.json") ? p("railway.json") : null,
         pyproject: pyprojectDoc?.value ? readPyproject(pyprojectDoc) : null,
         railpack: railpackDoc?.value ? readRailpack(railpackDoc) : null,
@@ -30025,7 +30535,7 @@ function buildServiceFacts(ws, root, files, iac = {
     const start = deriveStart({ ...base, builder });
     const commands = analyzeCommands(ws, root, start.candidates, builder.name);
     const plans = buildPlans({ ...base, builder, python, start });
-    const env = collectEnv(ws, root, files, (iac.railwayTs?.env ?? []).map((d) => ({
+    const env = collectEnv(ws, root, files, (shared.railwayTs?.env ?? []).map((d) => ({
         name: d.name,
         span: d.nameSpan,
         optional: d.optional,
@@ -30359,7 +30869,7 @@ const CHECKLIST = [
     {
         group: "Build",
         item: "Python version agrees across files",
-        rules: ["python-version-mismatch", "python-version-unreadable"],
+        rules: ["python-version-mismatch", "python-version-unreadable", "ci-python-mismatch"],
     },
     { group: "Build", item: "Python version is supported", rules: ["python-end-of-life"] },
     {
@@ -30388,6 +30898,7 @@ const CHECKLIST = [
             "nixpacks-python-missing",
             "install-missing-file",
             "venv-path-mismatch",
+            "system-library-missing",
         ],
     },
     {
@@ -30631,10 +31142,8 @@ function statusFor(findings, rules) {
     return `${worst} ${[...new Set(hit.map((f) => f.rule))].join(", ")}`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** deploy-drift's version, reported in JSON and SARIF. Kept in step with package.json by a test. */
-const VERSION = "0.1.0";
-
+// EXTERNAL MODULE: ./src/version.ts
+var src_version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/analyze.ts
 /**
  * The pure pipeline: workspace → sources → per-service facts → rules → findings → Report.
@@ -30654,11 +31163,16 @@ const VERSION = "0.1.0";
 
 
 
+
+const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 /** Loads the heavy parsers only when their files exist (the TypeScript parser for railway.ts). */
 async function loadParsers(ws) {
     const parsers = {};
     if (ws.isFile(RAILWAY_TS))
-        parsers.railwayTs = (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(824)]).then(__nccwpck_require__.bind(__nccwpck_require__, 824))).parseRailwayTs;
+        parsers.railwayTs = (await Promise.all(/* import() */[__nccwpck_require__.e(429), __nccwpck_require__.e(824)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5824))).parseRailwayTs;
+    if (ws.files().some((f) => WORKFLOW_FILE.test(f))) {
+        parsers.workflow = (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7160))).parseWorkflow;
+    }
     return parsers;
 }
 /** The entry point for real runs: loads the parsers the repository needs, then analyzes it. */
@@ -30668,7 +31182,22 @@ async function analyzeRepo(ws, opts = {}) {
         ...(opts.base ? await loadParsers(opts.base.ws) : {}),
         ...opts.parsers,
     };
-    return analyze(ws, { ...opts, parsers });
+    const pypi = opts.pypi ?? (await lookUpPins(ws, opts, parsers));
+    return analyze(ws, { ...opts, parsers, ...(pypi ? { pypi } : {}) });
+}
+/**
+ * The opt-in PyPI look-ups: when `pypi` is on (config or `--pypi`), the exact pins every service
+ * installs are fetched here, before the pure run, and reach the rules as data.
+ */
+async function lookUpPins(ws, opts, parsers) {
+    const { config } = loadConfig(ws, opts.config);
+    if (!(opts.pypiLookups?.enabled ?? config.pypi))
+        return undefined;
+    const pins = deriveServices(ws, config, parsers)
+        .flatMap((svc) => installedPins(svc))
+        .map((r) => ({ name: r.normalized, version: r.pinned }));
+    const { fetchReleases } = await __nccwpck_require__.e(/* import() */ 729).then(__nccwpck_require__.bind(__nccwpck_require__, 9729));
+    return fetchReleases(pins, { baseUrl: config["pypi-url"], ...opts.pypiLookups?.client });
 }
 function analyze(ws, opts = {}) {
     return analyzeDetailed(ws, opts).report;
@@ -30678,17 +31207,9 @@ function analyzeDetailed(ws, opts = {}) {
     const loaded = loadConfig(ws, opts.config);
     const config = loaded.config;
     const findings = [...loaded.findings];
-    const roots = config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
-        discoverServices(ws);
-    const filesByRoot = groupFiles(ws.files(), roots);
-    const iac = readRailwayTs(ws, roots, opts.parsers);
-    const services = roots.map((root, i) => buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
-        railwayTs: iac.byRoot.get(root) ?? null,
-        // railway.ts is one file for the project: its own problems are reported once, with the first service.
-        railwayTsProblems: i === 0 ? iac.problems : [],
-    }));
+    const services = deriveServices(ws, config, opts.parsers);
     for (const svc of services) {
-        const ctx = { svc, config, today };
+        const ctx = { svc, config, today, pypi: opts.pypi ?? null };
         for (const rule of RULES) {
             const setting = config.severity[rule.id];
             if (setting === "off")
@@ -30718,7 +31239,8 @@ function analyzeDetailed(ws, opts = {}) {
     let changes = null;
     if (opts.base) {
         const { base, ...rest } = opts;
-        const before = analyzeDetailed(base.ws, rest);
+        // The look-ups cover the head's pins; the base run only feeds the comparison.
+        const before = analyzeDetailed(base.ws, { ...rest, pypi: undefined });
         const cmp = compareRevisions(before, { services }, base.changedFiles, config, {
             labels: base.labels ?? [],
         });
@@ -30735,7 +31257,7 @@ function analyzeDetailed(ws, opts = {}) {
     const blocking = failOn !== "never" && kept.some((f) => finding_severityRank(f.severity) <= finding_severityRank(failOn));
     const report = {
         schemaVersion: 1,
-        tool: { name: "deploy-drift", version: VERSION },
+        tool: { name: "deploy-drift", version: src_version/* VERSION */.x },
         root: ws.name,
         runDate: today,
         services: services.map((svc) => ({
@@ -30753,6 +31275,20 @@ function analyzeDetailed(ws, opts = {}) {
         changes,
     };
     return { report, services, config: loaded };
+}
+/** The service roots (configured or discovered) and their facts. */
+function deriveServices(ws, config, parsers) {
+    const roots = config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
+        discoverServices(ws);
+    const filesByRoot = groupFiles(ws.files(), roots);
+    const iac = readRailwayTs(ws, roots, parsers);
+    const ci = readWorkflows(ws, parsers);
+    return roots.map((root, i) => buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
+        railwayTs: iac.byRoot.get(root) ?? null,
+        // railway.ts is one file for the project: its own problems are reported once, with the first service.
+        railwayTsProblems: i === 0 ? iac.problems : [],
+        ci,
+    }));
 }
 /** Each file belongs to the deepest service root that contains it (own folder or `requirements/`). */
 function groupFiles(files, roots) {
@@ -30815,13 +31351,13 @@ function applySuppressions(findings, config, today, configFile) {
 }
 function readRailwayTs(ws, roots, parsers) {
     const problems = [];
-    if (!ws.isFile(RAILWAY_TS) && ws.read(RAILWAY_TS).kind !== "refused")
-        return { byRoot: new Map(), problems };
-    if (!parsers?.railwayTs)
-        throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
+    // Read first: a railway.ts that is a link out of the repository (or not a file) is an
+    // unreadable-file finding and needs no parser.
     const text = readText(ws, RAILWAY_TS, problems);
     if (text === null)
         return { byRoot: new Map(), problems };
+    if (!parsers?.railwayTs)
+        throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
     const cfg = parsers.railwayTs(RAILWAY_TS, text);
     for (const d of cfg.diagnostics)
         problems.push({ file: RAILWAY_TS, kind: "syntax", diagnostic: d });
@@ -30868,6 +31404,21 @@ function applyEngineSeverity(findings, config) {
         return s === "off" ? [] : [{ ...f, severity: s }];
     });
 }
+/** The Python versions CI sets up (`actions/setup-python`), from the scanned root's workflows. */
+function readWorkflows(ws, parsers) {
+    const files = ws.files().filter((f) => WORKFLOW_FILE.test(f));
+    if (files.length === 0)
+        return [];
+    if (!parsers?.workflow)
+        throw new Error("workflows exist: call analyzeRepo(), which loads the YAML parser");
+    const out = [];
+    for (const f of files) {
+        const r = ws.read(f);
+        if (r.kind === "ok")
+            out.push(...parsers.workflow(f, r.text).setupPython);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/repo/disk.ts
 
@@ -30886,12 +31437,45 @@ class DiskWorkspace {
     totalBytes = 0;
     cache = new Map();
     fileList;
+    /** From the walk: regular files, symlinks, and whether the walk saw everything. */
+    idx;
     constructor(root, name) {
         this.realRoot = external_node_fs_namespaceObject.realpathSync(root);
-        this.name = name ?? external_node_path_namespaceObject.basename(this.realRoot);
+        this.name = name ?? external_node_path_.basename(this.realRoot);
     }
-    resolveInside(rel) {
-        const abs = external_node_path_namespaceObject.join(this.realRoot, rel);
+    /**
+     * Answers from the walk when it can: a regular file the walk listed is inside the root (the walk
+     * never enters symlinked folders), and a path the walk would have listed but did not is missing.
+     * Anything else (symlinks, skipped folders, paths below a link, a truncated walk) takes the slow,
+     * physical path. This keeps a 500-service monorepo from costing a realpath per probe.
+     */
+    quick(rel) {
+        this.files();
+        const idx = this.idx;
+        if (idx.files.has(rel))
+            return idx.links.has(rel) ? "unknown" : "file";
+        if (!idx.complete)
+            return "unknown";
+        const segs = rel.split("/");
+        if (segs.length - 1 >= disk_MAX_DEPTH || segs.slice(0, -1).some((s) => isSkippedDir(s)))
+            return "unknown";
+        for (let i = 1; i < segs.length; i++)
+            if (idx.links.has(segs.slice(0, i).join("/")))
+                return "unknown";
+        // A folder of that name is not "missing": the slow path reports it as not a file.
+        if (filesUnder(this.fileList, rel).length > 0)
+            return "unknown";
+        return "missing";
+    }
+    resolveInside(rel, fileExpected = true) {
+        if (fileExpected) {
+            const q = this.quick(rel);
+            if (q === "file")
+                return { abs: external_node_path_.join(this.realRoot, rel) };
+            if (q === "missing")
+                return { missing: true };
+        }
+        const abs = external_node_path_.join(this.realRoot, rel);
         let real;
         try {
             real = external_node_fs_namespaceObject.realpathSync(abs);
@@ -30908,7 +31492,7 @@ class DiskWorkspace {
             }
             return { missing: true };
         }
-        if (real !== this.realRoot && !real.startsWith(this.realRoot + external_node_path_namespaceObject.sep))
+        if (real !== this.realRoot && !real.startsWith(this.realRoot + external_node_path_.sep))
             return this.linkOutside(rel);
         return { abs: real };
     }
@@ -31000,7 +31584,7 @@ class DiskWorkspace {
         const rel = normalizeRelPath(path);
         if (rel === null)
             return false;
-        const res = this.resolveInside(rel);
+        const res = this.resolveInside(rel, false);
         if (!("abs" in res))
             return false;
         try {
@@ -31015,21 +31599,29 @@ class DiskWorkspace {
         if (this.fileList)
             return this.fileList;
         const out = [];
+        const links = new Set();
+        let complete = true;
         const walk = (dirRel, depth) => {
-            if (depth > disk_MAX_DEPTH || out.length >= MAX_FILES)
+            if (depth > disk_MAX_DEPTH || out.length >= MAX_FILES) {
+                complete = false;
                 return;
+            }
             let entries;
             try {
-                entries = external_node_fs_namespaceObject.readdirSync(external_node_path_namespaceObject.join(this.realRoot, dirRel), { withFileTypes: true });
+                entries = external_node_fs_namespaceObject.readdirSync(external_node_path_.join(this.realRoot, dirRel), { withFileTypes: true });
             }
             catch {
                 return;
             }
             entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
             for (const e of entries) {
-                if (out.length >= MAX_FILES)
+                if (out.length >= MAX_FILES) {
+                    complete = false;
                     return;
+                }
                 const rel = workspace_joinPath(dirRel, e.name);
+                if (e.isSymbolicLink())
+                    links.add(rel);
                 if (e.isDirectory()) {
                     if (!isSkippedDir(e.name))
                         walk(rel, depth + 1);
@@ -31041,6 +31633,7 @@ class DiskWorkspace {
         };
         walk("", 0);
         this.fileList = out.sort();
+        this.idx = { files: new Set(out), links, complete };
         return this.fileList;
     }
 }
@@ -31149,7 +31742,7 @@ function gitChangedFiles(dir, baseRef) {
 /** A read-only Workspace over the tree of `ref`, rooted at `dir` (a folder of the work tree). */
 function gitWorkspace(dir, ref, name) {
     const commit = resolveCommit(dir, ref);
-    return new GitWorkspace(dir, commit, name ?? `${external_node_path_namespaceObject.basename(external_node_path_namespaceObject.resolve(dir))}@${ref}`);
+    return new GitWorkspace(dir, commit, name ?? `${external_node_path_.basename(external_node_path_.resolve(dir))}@${ref}`);
 }
 class GitWorkspace {
     dir;
@@ -31667,8 +32260,8 @@ function readiness(r) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 /** GitHub's per-step cap on workflow-command annotations, per type (runner: _maxCountPerIssueType). */
@@ -31804,7 +32397,7 @@ function relatedLocation(prefix, s) {
     return sarif_location(prefix, s.file, regionOf(s.line, s.column, s.endLine, s.endColumn));
 }
 function fingerprint(prefix, f) {
-    return (0,external_node_crypto_namespaceObject.createHash)("sha256")
+    return (0,external_node_crypto_.createHash)("sha256")
         .update([f.rule, repoPath(prefix, f.file), f.message].join("\u0000"))
         .digest("hex")
         .slice(0, 32);
@@ -31904,7 +32497,7 @@ function renderText(report, opts = {}) {
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * deploy-drift CLI: `deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
- * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD] [--base REF [--label NAME]...]`.
+ * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD] [--base REF [--label NAME]...] [--pypi]`.
  * `--base REF` compares the directory with a git revision (its merge base with HEAD): dependency
  * changes, locks kept in step, protected paths; `--label` names pull-request labels (the override).
  * Exit 0 = nothing blocking, 1 = blocking findings, 2 = usage or internal error (one line, no stack).
@@ -31923,7 +32516,7 @@ function renderText(report, opts = {}) {
 
 const USAGE = `usage: deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
                     [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]
-                    [--base REF] [--label NAME]...`;
+                    [--base REF] [--label NAME]... [--pypi]`;
 class UsageError extends Error {
 }
 async function cli_main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
@@ -31938,6 +32531,8 @@ async function cli_main(argv, io = { stdout: process.stdout, stderr: process.std
                 today: { type: "string" },
                 base: { type: "string" },
                 label: { type: "string", multiple: true },
+                // Look pins up on PyPI (requires_python, wheels), over the config's `pypi`.
+                pypi: { type: "boolean" },
                 help: { type: "boolean", short: "h" },
                 version: { type: "boolean", short: "v" },
             },
@@ -31947,7 +32542,7 @@ async function cli_main(argv, io = { stdout: process.stdout, stderr: process.std
             return 0;
         }
         if (values.version) {
-            io.stdout.write(`${VERSION}\n`);
+            io.stdout.write(`${src_version/* VERSION */.x}\n`);
             return 0;
         }
         if (positionals.length > 1)
@@ -32010,6 +32605,7 @@ async function cli_main(argv, io = { stdout: process.stdout, stderr: process.std
             ...(config ? { config } : {}),
             ...(failOn ? { failOn: failOn } : {}),
             ...(today ? { today } : {}),
+            ...(values.pypi ? { pypiLookups: { enabled: true } } : {}),
         });
         const rendered = format === "json"
             ? renderJson(report)
@@ -32019,7 +32615,7 @@ async function cli_main(argv, io = { stdout: process.stdout, stderr: process.std
                     ? renderSarif(report, {
                         rules: [...RULES, ...ENGINE_RULES],
                         helpUri: (id) => `${RULE_DOCS_BASE}${id}.md`,
-                        pathPrefix: external_node_path_namespaceObject.relative(process.cwd(), external_node_path_namespaceObject.resolve(dir)).split(external_node_path_namespaceObject.sep).join("/") ||
+                        pathPrefix: external_node_path_.relative(process.cwd(), external_node_path_.resolve(dir)).split(external_node_path_.sep).join("/") ||
                             ".",
                     })
                     : renderMarkdown(report);
@@ -32037,7 +32633,7 @@ async function cli_main(argv, io = { stdout: process.stdout, stderr: process.std
 
 /***/ }),
 
-/***/ 769:
+/***/ 6769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32101,7 +32697,108 @@ function sameSpan(a, b) {
 
 /***/ }),
 
-/***/ 997:
+/***/ 2181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ parseRelease),
+/* harmony export */   Bx: () => (/* binding */ toReleaseJson),
+/* harmony export */   DR: () => (/* binding */ releaseKey),
+/* harmony export */   XA: () => (/* binding */ releaseUrl),
+/* harmony export */   v_: () => (/* binding */ isLookupError)
+/* harmony export */ });
+/* harmony import */ var _python_pep503_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1417);
+/**
+ * What deploy-drift keeps of one release on PyPI, and how it reads the PyPI JSON API's answer. Pure:
+ * src/pypi/client.ts does the fetching; rules read these values from the rule context.
+ *
+ * The release endpoint is `GET {base}/{project}/{version}/json` (PyPI JSON API,
+ * https://docs.pypi.org/api/json/, formerly warehouse.pypa.io/api-reference/json.html). Of its answer
+ * deploy-drift reads:
+ * - `info.requires_python`: the release's Core Metadata `Requires-Python`, a PEP 440 specifier set, or
+ *   null / "" when the release states none;
+ * - `info.yanked`: whether the release is yanked (PEP 592);
+ * - `urls[]`: the release's files, each with `filename`, `packagetype` (`"bdist_wheel"`, `"sdist"`, …),
+ *   `python_version` (a wheel's python tag such as `"cp313"` or `"py3"`; `"source"` for an sdist) and
+ *   `yanked`.
+ */
+
+/** The key of a pin in `PypiReleases`: the PEP 503 normalised name and the version as pinned. */
+function releaseKey(name, version) {
+    return `${(0,_python_pep503_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name)}==${version}`;
+}
+function isLookupError(l) {
+    return "error" in l;
+}
+const isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+/**
+ * Reads a release endpoint answer (or the trimmed copy `toReleaseJson` makes for the cache). Returns
+ * null when it is not one: no `info` object with `name` and `version`, or no `urls` array.
+ */
+function parseRelease(json) {
+    if (!isRecord(json))
+        return null;
+    const info = json.info;
+    const urls = json.urls;
+    if (!isRecord(info) || !Array.isArray(urls))
+        return null;
+    const name = typeof info.name === "string" ? info.name : null;
+    const version = typeof info.version === "string" ? info.version : null;
+    if (name === null || version === null)
+        return null;
+    const rp = typeof info.requires_python === "string" ? info.requires_python.trim() : "";
+    const files = [];
+    for (const u of urls) {
+        if (!isRecord(u) || typeof u.filename !== "string")
+            continue;
+        files.push({
+            filename: u.filename,
+            packagetype: typeof u.packagetype === "string" ? u.packagetype : "",
+            pythonVersion: typeof u.python_version === "string" ? u.python_version : "",
+            yanked: u.yanked === true,
+        });
+    }
+    return { name, version, requiresPython: rp === "" ? null : rp, yanked: info.yanked === true, files };
+}
+/** The fields `parseRelease` reads, in the endpoint's own shape: what the cache stores. */
+function toReleaseJson(r) {
+    return {
+        info: { name: r.name, version: r.version, requires_python: r.requiresPython, yanked: r.yanked },
+        urls: r.files.map((f) => ({
+            filename: f.filename,
+            packagetype: f.packagetype,
+            python_version: f.pythonVersion,
+            yanked: f.yanked,
+        })),
+    };
+}
+/** The release endpoint's URL for a pin under `baseUrl` (e.g. `https://pypi.org/pypi`). */
+function releaseUrl(baseUrl, name, version) {
+    return `${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent((0,_python_pep503_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name))}/${encodeURIComponent(version)}/json`;
+}
+
+
+/***/ }),
+
+/***/ 1417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ normalizeName)
+/* harmony export */ });
+/**
+ * Project-name normalisation as defined by PEP 503 ("Simple Repository API", section "Normalized
+ * Names"): runs of `-`, `_` and `.` collapse to a single `-`, and the result is lower-cased. Python:
+ * `re.sub(r"[-_.]+", "-", name).lower()`. https://peps.python.org/pep-0503/#normalized-names
+ */
+function normalizeName(name) {
+    return name.replace(/[-_.]+/g, "-").toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 6997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32128,12 +32825,66 @@ function possibleValues(v) {
 
 /***/ }),
 
-/***/ 898:
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** deploy-drift's version, reported in JSON and SARIF. Kept in step with package.json by a test. */
+const VERSION = "0.1.0";
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 8898:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { valid, clean, explain, parse } = __nccwpck_require__(818);
+const { valid, clean, explain, parse } = __nccwpck_require__(4818);
 
-const { lt, le, eq, ne, ge, gt, compare, rcompare } = __nccwpck_require__(124);
+const { lt, le, eq, ne, ge, gt, compare, rcompare } = __nccwpck_require__(2124);
 
 const {
   filter,
@@ -32144,7 +32895,7 @@ const {
   validRange,
 } = __nccwpck_require__(790);
 
-const { major, minor, patch, inc } = __nccwpck_require__(940);
+const { major, minor, patch, inc } = __nccwpck_require__(8940);
 
 module.exports = {
   // version
@@ -32184,10 +32935,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 124:
+/***/ 2124:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(818);
+const { parse } = __nccwpck_require__(4818);
 
 module.exports = {
   compare,
@@ -32332,10 +33083,10 @@ function calculateKey(input) {
 
 /***/ }),
 
-/***/ 940:
+/***/ 8940:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { explain, parse, stringify } = __nccwpck_require__(818);
+const { explain, parse, stringify } = __nccwpck_require__(4818);
 
 // those notation are borrowed from semver
 module.exports = {
@@ -32518,9 +33269,9 @@ function inc(input, release, preReleaseIdentifier) {
 // 2.0, and the BSD License. See the LICENSE file in the root of this repository
 // for complete details.
 
-const { VERSION_PATTERN, explain: explainVersion } = __nccwpck_require__(818);
+const { VERSION_PATTERN, explain: explainVersion } = __nccwpck_require__(4818);
 
-const Operator = __nccwpck_require__(124);
+const Operator = __nccwpck_require__(2124);
 
 const RANGE_PATTERN = [
   '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
@@ -32710,7 +33461,7 @@ function validRange(specifier) {
 
 /***/ }),
 
-/***/ 818:
+/***/ 4818:
 /***/ ((module) => {
 
 const VERSION_PATTERN = [
@@ -33145,6 +33896,6 @@ function explain(version) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(318);
+/******/ var __webpack_exports__ = __nccwpck_require__(7318);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -37,6 +37,7 @@ const booleanInput = (fallback: boolean) =>
 
 export const FAIL_ON = ["error", "warning", "never"] as const;
 export const COMMENT_MODES = ["always", "on-findings", "never"] as const;
+export const BASE_MODES = ["auto", "off"] as const;
 
 export const inputsSchema = z.object({
   /** Token for the comment and the check run. Empty: publish nothing through the API. */
@@ -64,6 +65,16 @@ export const inputsSchema = z.object({
       .transform(Number)
       .optional(),
   ),
+  /**
+   * Compare a pull request with its base revision (the change checks): `auto` reads the base from git
+   * when the checkout has it, else through the API; `off` skips the comparison.
+   */
+  base: enumInput(BASE_MODES, "auto"),
+  /**
+   * Opt-in PyPI look-ups (requires_python and wheels of pinned releases). Only this input turns them
+   * on in the action: a pull request's own config must not make the runner send requests.
+   */
+  pypi: booleanInput(false),
 });
 
 export type Inputs = z.output<typeof inputsSchema>;
@@ -83,6 +94,8 @@ export const ACTION_YML_DEFAULTS: Record<(typeof INPUT_NAMES)[number], string> =
   "check-run": "deploy-drift",
   annotations: "true",
   "pull-request": "",
+  base: "auto",
+  pypi: "false",
 };
 
 export type InputResult = { ok: true; inputs: Inputs } | { ok: false; errors: string[] };

@@ -60,6 +60,43 @@ export interface GitHubApi {
   updateCheckRun(id: number, body: CheckRunUpdateBody): Promise<void>;
 }
 
+/** One entry of `GET /repos/{owner}/{repo}/git/trees/{tree_sha}`; `path` is relative to that tree. */
+export interface GitTreeEntry {
+  path: string;
+  /** 100644, 100755, 120000 (symbolic link), 040000 (tree), 160000 (submodule). */
+  mode: string;
+  type: string;
+  sha: string;
+  /** Blob size in bytes (blobs only). */
+  size?: number;
+}
+
+export interface GitTree {
+  tree: GitTreeEntry[];
+  /** True when GitHub cut the listing short (over 100,000 entries or 7 MB). */
+  truncated: boolean;
+}
+
+/** One entry of `GET /repos/{owner}/{repo}/pulls/{pull_number}/files`. */
+export interface PullFile {
+  filename: string;
+  status: string;
+  previous_filename?: string;
+}
+
+/**
+ * The read-only calls that fetch a pull request's base revision (src/github/base-workspace.ts). They need
+ * `contents: read` only, which fork pull requests' tokens also have.
+ */
+export interface BaseApi {
+  /** `recursive` lists the whole tree below `treeSha` (a tree or commit SHA) in one response. */
+  getTree(treeSha: string, recursive: boolean): Promise<GitTree>;
+  /** The blob as GitHub returns it: `content` in `encoding` (base64, possibly with line breaks). */
+  getBlob(sha: string): Promise<{ content: string; encoding: string }>;
+  /** One page (1-based) of at most `perPage` (≤ 100) changed files. */
+  listPullFiles(pr: number, page: number, perPage: number): Promise<PullFile[]>;
+}
+
 /** HTTP status of a failed request (Octokit's RequestError), or undefined for other errors. */
 export function statusOf(e: unknown): number | undefined {
   const s = (e as { status?: unknown } | null)?.status;
@@ -147,6 +184,33 @@ export function octokitApi(octokit: Octokit, owner: string, repo: string): GitHu
     },
     async updateCheckRun(id, body) {
       await rest.checks.update({ owner, repo, check_run_id: id, ...body });
+    },
+  };
+}
+
+export function octokitBaseApi(octokit: Octokit, owner: string, repo: string): BaseApi {
+  const git = octokit.rest.git;
+  return {
+    async getTree(treeSha, recursive) {
+      const r = await git.getTree({
+        owner,
+        repo,
+        tree_sha: treeSha,
+        ...(recursive ? { recursive: "1" } : {}),
+      });
+      return { tree: r.data.tree as GitTreeEntry[], truncated: r.data.truncated };
+    },
+    async getBlob(sha) {
+      const r = await git.getBlob({ owner, repo, file_sha: sha });
+      return { content: r.data.content, encoding: r.data.encoding };
+    },
+    async listPullFiles(pr, page, perPage) {
+      const r = await octokit.rest.pulls.listFiles({ owner, repo, pull_number: pr, per_page: perPage, page });
+      return r.data.map((f) => ({
+        filename: f.filename,
+        status: f.status,
+        ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+      }));
     },
   };
 }

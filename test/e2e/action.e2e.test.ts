@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, type OnTestFinishedHandler } from "vit
 import type { Report } from "../../src/model/report.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { FakeGitHub, validateWebhook } from "./fake-github.js";
-import { MAYA, workspace } from "./repos.js";
+import { CLEAN_FIXTURE, MAYA, workspace } from "./repos.js";
 import { DIST, loadPayload, MERGE_SHA, type RunResult, runAction } from "./runner.js";
 
 /**
@@ -68,14 +68,20 @@ describe("the bundled action against a fake GitHub", () => {
     expect(Number(first.outputs.errors)).toBeGreaterThanOrEqual(1);
     expect(first.outputs.blocking).toBe("true");
     expect(total(first)).toBeLessThanOrEqual(50);
-    expect(gh.ops()).toEqual([
+    expect(gh.publishOps()).toEqual([
       "GET issues/list-comments",
       "POST issues/create-comment",
       "GET issues/list-comments",
       "POST checks/create",
     ]);
+    // Reading the base comes first and is counted apart: the change touched no file, so the list of
+    // changed files is all it takes.
+    expect(gh.ops()[0]).toBe("GET pulls/list-files");
+    expect(gh.baseCounts()).toEqual({ "pulls/list-files": 1 });
     expect(gh.requests.every((r) => r.authorization === "token fake-token")).toBe(true);
-    expect(gh.requests[0]!.query).toEqual({ per_page: "100" });
+    expect(gh.requests.find((r) => r.operation === "issues/list-comments")!.query).toEqual({
+      per_page: "100",
+    });
     expect(gh.comments).toHaveLength(1);
     const comment = { ...gh.comments[0]! };
     expect(comment.body.startsWith(MARKER)).toBe(true);
@@ -113,12 +119,12 @@ describe("the bundled action against a fake GitHub", () => {
     });
     expect(second.code).toBe(1);
     expect(Number(second.outputs.errors)).toBe(Number(first.outputs.errors) - 1);
-    expect(gh.ops(before)).toEqual([
+    expect(gh.publishOps(before)).toEqual([
       "GET issues/list-comments",
       "PATCH issues/update-comment",
       "POST checks/create",
     ]);
-    expect(gh.requests.length - before).toBeLessThanOrEqual(4);
+    expect(gh.publishOps(before).length).toBeLessThanOrEqual(4);
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.id).toBe(comment.id);
     expect(gh.comments[0]!.body).not.toBe(comment.body);
@@ -165,7 +171,7 @@ describe("the bundled action against a fake GitHub", () => {
     const r = await runAction({ apiUrl: gh.url, workspace: workspace({ missing: 14 }) });
     expect(r.code).toBe(1);
     // The 403 is not retried, and nothing else is attempted after it.
-    expect(gh.ops()).toEqual(["GET issues/list-comments", "POST issues/create-comment"]);
+    expect(gh.publishOps()).toEqual(["GET issues/list-comments", "POST issues/create-comment"]);
     const errors = r.commands.filter((c) => c.command === "error");
     // Ten errors per step are shown; one slot is left for setFailed's own error.
     expect(errors.filter((c) => c.properties.file)).toHaveLength(9);
@@ -183,14 +189,16 @@ describe("the bundled action against a fake GitHub", () => {
     expect(r.outputs.errors).toBe(String(readReport(r).counts.error));
   });
 
-  it("fork pull request: detected up front, no API request at all", async ({ onTestFinished }) => {
+  it("fork pull request: detected up front, no publishing request at all", async ({ onTestFinished }) => {
     const gh = await fakeGitHub(onTestFinished);
     const payload = loadPayload();
     payload.pull_request.head.repo.full_name = "someone-else/Hello-World";
     payload.pull_request.head.repo.owner.login = "someone-else";
     const r = await runAction({ apiUrl: gh.url, workspace: workspace({ missing: 2 }), payload });
     expect(r.code).toBe(1);
-    expect(gh.requests).toEqual([]);
+    expect(gh.publishOps()).toEqual([]);
+    // The read-only token still reads the base repository.
+    expect(gh.baseCounts()).toEqual({ "pulls/list-files": 1 });
     expect(
       r.commands.filter((c) => c.command === "error" && c.properties.file).length,
     ).toBeGreaterThanOrEqual(2);
@@ -202,7 +210,11 @@ describe("the bundled action against a fake GitHub", () => {
     gh.faults.push({ operation: "issues/list-comments", status: 502, times: 1 });
     const r = await runAction({ apiUrl: gh.url, workspace: workspace({ missing: 1 }) });
     expect(r.code).toBe(1);
-    expect(gh.requests.map((q) => `${q.status} ${q.method} ${q.operation}`)).toEqual([
+    expect(
+      gh.requests
+        .filter((q) => q.operation !== "pulls/list-files")
+        .map((q) => `${q.status} ${q.method} ${q.operation}`),
+    ).toEqual([
       "502 GET issues/list-comments",
       "200 GET issues/list-comments",
       "201 POST issues/create-comment",
@@ -275,5 +287,163 @@ describe("the bundled action against a fake GitHub", () => {
     expect(gh.ops()).toEqual(["POST checks/create"]);
     expect(gh.checkRuns[0]!.create.head_sha).toBe(MERGE_SHA);
     expect(r.outputs.errors).toBe("0");
+  });
+});
+
+/** The committed clean fixture as repository files, for the base revision. */
+function fixtureFiles(prefix = ""): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(CLEAN_FIXTURE)
+      .map((n) => [`${prefix}${n}`, fs.readFileSync(`${CLEAN_FIXTURE}/${n}`, "utf8")]),
+  );
+}
+
+const EXTRA = "deploy-drift-e2e-package-with-a-long-name-0000";
+const ALLOW = "deploy-drift: allow-protected";
+
+describe("the bundled action compares a pull request with its base (shallow checkout: through the API)", () => {
+  it("a package added to requirements.in without its lock: the changes table, lock-not-updated, the step fails", async ({
+    onTestFinished,
+  }) => {
+    const gh = await fakeGitHub(onTestFinished);
+    gh.base.files = fixtureFiles();
+    gh.base.changed = [{ filename: "requirements.in", status: "modified" }];
+    const r = await runAction({ apiUrl: gh.url, workspace: workspace({ missing: 1 }) });
+    expect(r.stderr).toBe("");
+    expect(r.code, r.stdout).toBe(1);
+
+    // Base reads: the changed files (one page), the tree (one request), the folder's deployment files.
+    expect(gh.baseCounts()).toEqual({ "pulls/list-files": 1, "git/get-tree": 1, "git/get-blob": 4 });
+    expect(gh.requests.find((q) => q.operation === "pulls/list-files")!.query).toEqual({
+      per_page: "100",
+      page: "1",
+    });
+    expect(gh.requests.find((q) => q.operation === "git/get-tree")).toMatchObject({
+      path: `/repos/Codertocat/Hello-World/git/trees/${gh.base.sha}`,
+      query: { recursive: "1" },
+    });
+    // They all come before publishing, which stays within its own budget.
+    const firstPublish = gh.ops().findIndex((o) => !o.includes("pulls/") && !o.includes("git/"));
+    expect(
+      gh
+        .ops()
+        .slice(firstPublish)
+        .some((o) => o.includes("git/") || o.includes("pulls/")),
+    ).toBe(false);
+    expect(gh.publishOps()).toEqual([
+      "GET issues/list-comments",
+      "POST issues/create-comment",
+      "GET issues/list-comments",
+      "POST checks/create",
+    ]);
+
+    const report = readReport(r);
+    expect(report.changes).toEqual([
+      {
+        service: ".",
+        file: "requirements.in",
+        line: 3,
+        package: EXTRA,
+        change: "added",
+        from: null,
+        to: "1.0.0",
+      },
+    ]);
+    const body = gh.comments[0]!.body;
+    expect(body).toContain("#### Dependency changes");
+    expect(body).toContain(`| \`${EXTRA}\` | ➕ added | — → \`1.0.0\` | \`requirements.in:3\` |`);
+    expect(body).toContain("lock-not-updated");
+    expect(report.findings.find((f) => f.rule === "lock-not-updated")).toMatchObject({
+      severity: "error",
+      file: "requirements.in",
+      line: 3,
+    });
+    expect(gh.checkRuns[0]!.annotations.map((a) => a.title)).toContain("deploy-drift: lock-not-updated");
+    expect(r.stdout).toMatch(/Comparing with the pull request's base f95f852 \(read through the API/);
+  });
+
+  it("the override label on the pull request turns a protected change into a notice", async ({
+    onTestFinished,
+  }) => {
+    const gh = await fakeGitHub(onTestFinished);
+    const config = 'protected-paths = ["Procfile"]\n';
+    gh.base.files = { ...fixtureFiles(), "deploy-drift.toml": config };
+    gh.base.changed = [{ filename: "Procfile", status: "modified" }];
+    const edit = (dir: string) => {
+      fs.writeFileSync(`${dir}/deploy-drift.toml`, config);
+      fs.writeFileSync(`${dir}/Procfile`, "web: gunicorn app:app --bind 0.0.0.0:$PORT --workers 4\n");
+    };
+
+    const blocked = await runAction({ apiUrl: gh.url, workspace: workspace({ edit }) });
+    expect(blocked.code, blocked.stdout).toBe(1);
+    expect(readReport(blocked).findings).toEqual([
+      expect.objectContaining({ rule: "protected-path-changed", severity: "error", file: "Procfile" }),
+    ]);
+    expect(gh.comments[0]!.body).toContain("matches the protected path `Procfile` and was changed");
+
+    const before = gh.requests.length;
+    const payload = loadPayload();
+    payload.pull_request.labels.push({ ...payload.pull_request.labels[0], id: 7, name: ALLOW });
+    const allowed = await runAction({ apiUrl: gh.url, workspace: workspace({ edit }), payload });
+    expect(allowed.code, allowed.stdout).toBe(0);
+    expect(readReport(allowed).findings).toEqual([
+      expect.objectContaining({ rule: "protected-path-changed", severity: "notice", file: "Procfile" }),
+    ]);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain(`the change is allowed by the \`${ALLOW}\` label`);
+    expect(gh.checkRuns.at(-1)!.create.conclusion).toBe("neutral"); // a notice, not a failure
+    // The changed Procfile's folder: .python-version, Procfile, requirements.in/.txt, and the config.
+    expect(gh.baseCounts(before)).toEqual({ "pulls/list-files": 1, "git/get-tree": 1, "git/get-blob": 5 });
+  });
+
+  it("a truncated tree in a monorepo: lists only the folders on the way to working-directory", async ({
+    onTestFinished,
+  }) => {
+    const gh = await fakeGitHub(onTestFinished);
+    gh.base.files = {
+      ...fixtureFiles("services/api/"),
+      "services/worker/requirements.txt": "celery==5.4.0\n",
+    };
+    gh.base.changed = [
+      { filename: "services/api/requirements.in", status: "modified" },
+      { filename: "services/worker/requirements.txt", status: "modified" },
+    ];
+    gh.base.truncated = true;
+    const r = await runAction({
+      apiUrl: gh.url,
+      workspace: workspace({ missing: 1, subdir: "services/api" }),
+      inputs: { "working-directory": "services/api" },
+    });
+    expect(r.code, r.stdout).toBe(1);
+    // The recursive tree, then "", "services" and "services/api", one level each.
+    expect(gh.baseCounts()).toEqual({ "pulls/list-files": 1, "git/get-tree": 4, "git/get-blob": 4 });
+    expect(readReport(r).changes).toEqual([
+      expect.objectContaining({ file: "requirements.in", package: EXTRA }),
+    ]);
+    expect(
+      gh.checkRuns[0]!.annotations.find((a) => a.title === "deploy-drift: lock-not-updated"),
+    ).toMatchObject({ path: "services/api/requirements.in", start_line: 3 });
+  });
+
+  it("an API error while reading the base: a warning, no change checks, the run otherwise unchanged", async ({
+    onTestFinished,
+  }) => {
+    const gh = await fakeGitHub(onTestFinished);
+    gh.base.files = fixtureFiles();
+    gh.base.changed = [{ filename: "requirements.in", status: "modified" }];
+    gh.faults.push({ operation: "git/get-tree", status: 404, times: 1 });
+    const r = await runAction({ apiUrl: gh.url, workspace: workspace({ missing: 1 }) });
+    expect(r.code).toBe(1); // the lock finding of the head alone
+    expect(gh.baseCounts()).toEqual({ "pulls/list-files": 1, "git/get-tree": 1 });
+    const report = readReport(r);
+    expect(report.changes).toBeNull();
+    expect(report.findings.map((f) => f.rule)).toEqual(["lockfile-missing-package"]);
+    expect(r.commands.filter((c) => c.command === "warning").map((c) => c.message)).toEqual([
+      expect.stringMatching(
+        /^deploy-drift could not read the pull request's base revision f95f852: HTTP 404/,
+      ),
+    ]);
+    expect(gh.publishOps()).toHaveLength(4);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,7 +11,29 @@ import { Ajv, type ValidateFunction } from "ajv";
  * OpenAPI description, extracted into test/fixtures/github/openapi-subset.json by
  * scripts/extract-openapi.mjs. An invalid request is answered 422, as GitHub would, and recorded in
  * `violations`.
+ *
+ * It also serves the pull request's base revision (`base`): its changed files (`pulls/list-files`), its
+ * tree (`git/get-tree`, recursive or one folder, optionally truncated) and blobs (`git/get-blob`), with
+ * Git's own object ids.
  */
+
+/** Operations that read the base revision; every other one publishes. */
+export const BASE_OPERATIONS = new Set(["pulls/list-files", "git/get-tree", "git/get-blob"]);
+
+export interface BaseRevision {
+  sha: string;
+  pullNumber: number;
+  /** Repository paths → content, or a symbolic link. */
+  files: Record<string, string | { symlinkTo: string }>;
+  changed: Array<{ filename: string; status: string; previous_filename?: string }>;
+  /** Answer `recursive=1` with `truncated: true` and the top folder only. */
+  truncated?: boolean;
+}
+
+const gitSha = (kind: string, body: Buffer) =>
+  createHash("sha1")
+    .update(Buffer.concat([Buffer.from(`${kind} ${body.length}\0`), body]))
+    .digest("hex");
 
 interface OperationFixture {
   method: string;
@@ -124,6 +147,8 @@ export class FakeGitHub {
   readonly comments: FakeComment[] = [];
   readonly checkRuns: CheckRunState[] = [];
   faults: Fault[] = [];
+  /** The pull request's base revision; by default one whose change touched no file. */
+  base: BaseRevision;
   /** When true every write answers 403 "Resource not accessible by integration" (read-only token). */
   readOnly = false;
   private nextId = 1000;
@@ -134,7 +159,10 @@ export class FakeGitHub {
   constructor(
     readonly owner = "Codertocat",
     readonly repo = "Hello-World",
-  ) {}
+    baseSha = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
+  ) {
+    this.base = { sha: baseSha, pullNumber: 2, files: {}, changed: [] };
+  }
 
   /** Seeds a comment, e.g. an earlier run's or a person's. */
   addComment(
@@ -149,6 +177,93 @@ export class FakeGitHub {
   /** Requests made since `from` (an index into `requests`), as "METHOD operation" strings. */
   ops(from = 0): string[] {
     return this.requests.slice(from).map((r) => `${r.method} ${r.operation ?? r.path}`);
+  }
+
+  /** The publishing requests since `from` (comments, check runs): base reads left out. */
+  publishOps(from = 0): string[] {
+    return this.requests
+      .slice(from)
+      .filter((r) => !BASE_OPERATIONS.has(r.operation ?? ""))
+      .map((r) => `${r.method} ${r.operation ?? r.path}`);
+  }
+
+  /** How many requests read the base revision since `from`, by operation. */
+  baseCounts(from = 0): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.requests.slice(from)) {
+      if (BASE_OPERATIONS.has(r.operation ?? "")) out[r.operation!] = (out[r.operation!] ?? 0) + 1;
+    }
+    return out;
+  }
+
+  /** The base revision's blobs, folders and their entries, keyed by Git object id. */
+  private baseObjects() {
+    const blobs = new Map<string, { path: string; bytes: Buffer }>();
+    const folders = new Map<
+      string,
+      Map<string, { mode: string; type: string; sha: string; size?: number }>
+    >();
+    const folder = (d: string) => {
+      let f = folders.get(d);
+      if (!f) {
+        f = new Map();
+        folders.set(d, f);
+      }
+      return f;
+    };
+    for (const [p, v] of Object.entries(this.base.files)) {
+      const link = typeof v !== "string";
+      const bytes = Buffer.from(link ? v.symlinkTo : v);
+      const sha = gitSha("blob", bytes);
+      blobs.set(sha, { path: p, bytes });
+      const parts = p.split("/");
+      for (let i = 0; i < parts.length - 1; i++) folder(parts.slice(0, i).join("/"));
+      folder(parts.slice(0, -1).join("/")).set(parts.at(-1)!, {
+        mode: link ? "120000" : "100644",
+        type: "blob",
+        sha,
+        size: bytes.length,
+      });
+    }
+    // Folder ids depend on their content, deepest first.
+    const depth = (d: string) => (d === "" ? 0 : d.split("/").length);
+    const treeSha = new Map<string, string>();
+    for (const d of [...folders.keys()].sort((a, b) => depth(b) - depth(a))) {
+      const parent = d === "" ? null : d.split("/").slice(0, -1).join("/");
+      const entries = [...folders.get(d)!.entries()].sort(([a], [b]) => a.localeCompare(b));
+      const sha = gitSha("tree", Buffer.from(JSON.stringify(entries)));
+      treeSha.set(d, sha);
+      if (parent !== null) folder(parent).set(d.split("/").at(-1)!, { mode: "040000", type: "tree", sha });
+    }
+    return { blobs, folders, treeSha };
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: response JSON
+  private treeJson(dir: string, recursive: boolean): any {
+    const { folders, treeSha } = this.baseObjects();
+    const tree: Array<{ path: string; mode: string; type: string; sha: string; size?: number; url: string }> =
+      [];
+    const walk = (d: string, prefix: string) => {
+      for (const [name, e] of [...(folders.get(d) ?? new Map()).entries()].sort(([a], [b]) =>
+        a.localeCompare(b),
+      )) {
+        const kind = e.type === "tree" ? "trees" : "blobs";
+        tree.push({
+          path: prefix + name,
+          ...e,
+          url: `${this.url}/repos/${this.owner}/${this.repo}/git/${kind}/${e.sha}`,
+        });
+        if (recursive && e.type === "tree") walk(d === "" ? name : `${d}/${name}`, `${prefix}${name}/`);
+      }
+    };
+    walk(dir, "");
+    const sha = treeSha.get(dir) ?? gitSha("tree", Buffer.from(""));
+    return {
+      sha,
+      url: `${this.url}/repos/${this.owner}/${this.repo}/git/trees/${sha}`,
+      tree,
+      truncated: false,
+    };
   }
 
   private tick(): string {
@@ -226,7 +341,8 @@ export class FakeGitHub {
         if (p.required) problems.push(`missing ${p.in} parameter ${name}`);
         continue;
       }
-      if (!p.validate(coerce(value)))
+      // Query and path values are strings on the wire; numbers are numbers where the schema says so.
+      if (!p.validate(value) && !p.validate(coerce(value)))
         problems.push(`${p.in} parameter ${name}=${value}: ${ajv.errorsText(p.validate.errors)}`);
     }
     // The description says "max 100" in prose only.
@@ -326,6 +442,50 @@ export class FakeGitHub {
         };
         this.checkRuns.push(run);
         return reply(201, this.checkRunJson(run, example));
+      }
+      case "pulls/list-files": {
+        if (Number(params.pull_number) !== this.base.pullNumber) return reply(404, { message: "Not Found" });
+        const perPage = Number(u.searchParams.get("per_page") ?? 30);
+        const page = Number(u.searchParams.get("page") ?? 1);
+        const all = this.base.changed;
+        const items = all.slice((page - 1) * perPage, page * perPage).map((f) => ({
+          ...example[0],
+          sha: gitSha("blob", Buffer.from(f.filename)),
+          filename: f.filename,
+          status: f.status,
+          ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+        }));
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const headers: Record<string, string> = {};
+        if (page < last) {
+          const l = new URL(u.toString());
+          l.searchParams.set("page", String(page + 1));
+          headers.link = `<${l.toString()}>; rel="next"`;
+        }
+        return reply(200, items, headers);
+      }
+      case "git/get-tree": {
+        const { treeSha } = this.baseObjects();
+        const sha = params.tree_sha!;
+        const dir = sha === this.base.sha ? "" : [...treeSha.entries()].find(([, s]) => s === sha)?.[0];
+        if (dir === undefined) return reply(404, { message: "Not Found" });
+        const recursive = u.searchParams.has("recursive");
+        if (recursive && this.base.truncated)
+          return reply(200, { ...this.treeJson(dir, false), truncated: true });
+        return reply(200, this.treeJson(dir, recursive));
+      }
+      case "git/get-blob": {
+        const blob = this.baseObjects().blobs.get(params.file_sha!);
+        if (!blob) return reply(404, { message: "Not Found" });
+        return reply(200, {
+          sha: params.file_sha,
+          node_id: `B_${params.file_sha}`,
+          size: blob.bytes.length,
+          url: `${this.url}/repos/${this.owner}/${this.repo}/git/blobs/${params.file_sha}`,
+          // GitHub wraps the base64 at 60 characters.
+          content: blob.bytes.toString("base64").replace(/(.{60})/g, "$1\n"),
+          encoding: "base64",
+        });
       }
       case "checks/update": {
         const run = this.checkRuns.find((r) => r.id === Number(params.check_run_id));

@@ -1,10 +1,11 @@
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/action.js";
 import type { ActionContext } from "../../src/github/context.js";
-import { FakeApi, HttpError, recordingIO } from "./helpers.js";
+import { FakeApi, FakeBaseApi, HttpError, recordingIO } from "./helpers.js";
 
 const FIXTURE = new URL("../fixtures/github/repo-clean/", import.meta.url);
 const payload = JSON.parse(
@@ -39,19 +40,23 @@ async function go(opts: {
   sub?: string;
   inputs?: Record<string, string>;
   api?: FakeApi;
+  /** The pull request's base; by default one whose change touched no file. */
+  base?: FakeBaseApi;
   ctx?: Partial<ActionContext>;
 }) {
   const root = repo(opts.missing ?? 0, opts.sub ?? "");
   const io = recordingIO({ "github-token": "t", ...opts.inputs });
   const api = opts.api ?? new FakeApi();
+  const base = opts.base ?? new FakeBaseApi();
   const outcome = await run({
     io,
     context: context(opts.ctx),
     api: () => api,
+    baseApi: () => base,
     now: () => new Date("2026-11-26T12:00:00Z"),
     env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
   });
-  return { io, api, outcome, rec: io.rec };
+  return { io, api, base, outcome, rec: io.rec };
 }
 
 describe("run()", () => {
@@ -101,6 +106,7 @@ describe("run()", () => {
       io,
       context: context(),
       api: () => api,
+      baseApi: () => new FakeBaseApi(),
       env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
     });
     const files = outcome.report!.findings.map((f) => f.file);
@@ -113,6 +119,7 @@ describe("run()", () => {
       io: missing,
       context: context(),
       api: () => api,
+      baseApi: () => new FakeBaseApi(),
       env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
     });
     expect(missing.rec.failed).toEqual([expect.stringMatching(/must be a file inside the repository/)]);
@@ -183,6 +190,7 @@ describe("run()", () => {
         created++;
         return new FakeApi();
       },
+      baseApi: () => new FakeBaseApi(),
       env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
     });
     expect(created).toBe(0);
@@ -232,5 +240,142 @@ describe("run()", () => {
     expect(create?.op === "createCheck" && create.body.head_sha).toBe("fork-head");
     const push = await go({ missing: 1, ctx: { eventName: "push", payload: {} } });
     expect(push.api.calls.map((c) => c.op)).toEqual(["createCheck"]);
+  });
+});
+
+describe("run(): the pull request's base revision", () => {
+  const BASE_SHA = payload.pull_request.base.sha as string;
+  const fixtureFiles = (): Record<string, string> =>
+    Object.fromEntries(
+      fs.readdirSync(FIXTURE).map((n) => [n, fs.readFileSync(new URL(n, FIXTURE), "utf8")] as const),
+    );
+  const withLabels = (...names: string[]) => {
+    const p = structuredClone(payload);
+    p.pull_request.labels = names.map((name, i) => ({ id: i, name }));
+    return p;
+  };
+  /** Head: the fixture plus one requirement missing from the lock; base: the fixture as it was. */
+  const addPackage = () =>
+    new FakeBaseApi(fixtureFiles(), [{ filename: "requirements.in", status: "modified" }], BASE_SHA);
+
+  it("reads the base through the API and reports the change: changes table, lock-not-updated", async () => {
+    const base = addPackage();
+    const { rec, outcome } = await go({ missing: 1, base });
+    expect(base.ops()).toEqual(["files", "tree", "blob", "blob", "blob", "blob"]);
+    const report = outcome.report!;
+    expect(report.changes).toEqual([
+      expect.objectContaining({ file: "requirements.in", package: "missing-pkg-0", change: "added" }),
+    ]);
+    expect(report.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(["lock-not-updated", "dependency-changed"]),
+    );
+    expect(rec.failed).toHaveLength(1);
+    expect(rec.info).toContainEqual(
+      expect.stringMatching(
+        /Comparing with the pull request's base f95f852 \(read through the API: 1 pull-request files page\(s\), 1 tree\(s\), 4 blob\(s\)/,
+      ),
+    );
+    expect(rec.annotations.filter((a) => a.level === "warning")).toEqual([]);
+  });
+
+  it("the override label on the pull request turns a protected change into a notice", async () => {
+    const files = { ...fixtureFiles(), "deploy-drift.toml": 'protected-paths = ["Procfile"]\n' };
+    const changed = [{ filename: "Procfile", status: "modified" }];
+    const protect = (dir: string) =>
+      fs.writeFileSync(path.join(dir, "deploy-drift.toml"), files["deploy-drift.toml"]);
+    // Without the label: an error, and the step fails.
+    const root = repo(0);
+    protect(root);
+    const run1 = await run({
+      io: recordingIO({ "github-token": "t" }),
+      context: context(),
+      api: () => new FakeApi(),
+      baseApi: () => new FakeBaseApi(files, changed, BASE_SHA),
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
+    });
+    expect(run1.report!.findings.find((f) => f.rule === "protected-path-changed")).toMatchObject({
+      severity: "error",
+      file: "Procfile",
+    });
+    expect(run1.failed).toBe(true);
+    const run2 = await run({
+      io: recordingIO({ "github-token": "t" }),
+      context: context({ payload: withLabels("bug", "deploy-drift: allow-protected") }),
+      api: () => new FakeApi(),
+      baseApi: () => new FakeBaseApi(files, changed, BASE_SHA),
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
+    });
+    expect(run2.report!.findings.find((f) => f.rule === "protected-path-changed")).toMatchObject({
+      severity: "notice",
+      message: expect.stringContaining("allowed by the `deploy-drift: allow-protected` label"),
+    });
+    expect(run2.failed).toBe(false);
+  });
+
+  it("an API error while reading the base is a warning; the rest of the run is unaffected", async () => {
+    const base = addPackage();
+    base.failWith = (c) => (c.op === "tree" ? new HttpError(404, "Not Found") : undefined);
+    const { rec, outcome, api } = await go({ missing: 1, base });
+    expect(outcome.report!.changes).toBeNull();
+    expect(outcome.report!.findings.map((f) => f.rule)).not.toContain("lock-not-updated");
+    expect(rec.annotations.filter((a) => a.level === "warning")).toEqual([
+      {
+        level: "warning",
+        message: expect.stringMatching(
+          /^deploy-drift could not read the pull request's base revision f95f852: HTTP 404: Not Found .*fetch-depth: 0/,
+        ),
+      },
+    ]);
+    expect(api.calls.map((c) => c.op)).toEqual(["list", "create", "list", "createCheck"]);
+    expect(rec.failed).toHaveLength(1); // for the lock finding, as without a base
+  });
+
+  it("base: off, push events and a missing token read no base", async () => {
+    const off = await go({ missing: 1, base: addPackage(), inputs: { base: "off" } });
+    expect(off.base.calls).toEqual([]);
+    expect(off.outcome.report!.changes).toBeNull();
+    const push = await go({ base: addPackage(), ctx: { eventName: "push", payload: {} } });
+    expect(push.base.calls).toEqual([]);
+    const noToken = await go({ base: addPackage(), inputs: { "github-token": "" } });
+    expect(noToken.base.calls).toEqual([]);
+    expect(noToken.rec.annotations).toContainEqual({
+      level: "warning",
+      message: expect.stringMatching(/no `github-token` to read it through the API/),
+    });
+  });
+
+  it("reads the base from git, without any API request, when the checkout has the base commit", async () => {
+    const root = repo(0);
+    const git = (...args: string[]) =>
+      execFileSync(
+        "git",
+        ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", ...args],
+        {
+          cwd: root,
+          encoding: "utf8",
+        },
+      ).trim();
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    const baseSha = git("rev-parse", "HEAD");
+    fs.appendFileSync(path.join(root, "requirements.in"), "missing-pkg-0==1.0\n");
+    git("commit", "-q", "-am", "head");
+    const p = structuredClone(payload);
+    p.pull_request.base.sha = baseSha;
+    const base = addPackage();
+    const io = recordingIO({ "github-token": "t" });
+    const outcome = await run({
+      io,
+      context: context({ payload: p }),
+      api: () => new FakeApi(),
+      baseApi: () => base,
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: fs.mkdtempSync(path.join(os.tmpdir(), "dd-temp-")) },
+    });
+    expect(base.calls).toEqual([]);
+    expect(outcome.report!.changes).toEqual([
+      expect.objectContaining({ file: "requirements.in", package: "missing-pkg-0", change: "added" }),
+    ]);
+    expect(io.rec.info).toContainEqual(expect.stringMatching(/read from git, 1 changed file/));
   });
 });

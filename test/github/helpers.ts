@@ -1,8 +1,13 @@
+import { createHash } from "node:crypto";
 import type {
+  BaseApi,
   CheckRunCreateBody,
   CheckRunUpdateBody,
   GitHubApi,
+  GitTree,
+  GitTreeEntry,
   IssueComment,
+  PullFile,
 } from "../../src/github/client.js";
 import type { ActionIO, AnnotationProps } from "../../src/github/io.js";
 import type { Finding, Severity } from "../../src/model/finding.js";
@@ -164,4 +169,111 @@ export function makeReport(findings: Finding[], failOn: Severity | "never" = "er
     blocking,
     changes: null,
   };
+}
+
+export type BaseCall =
+  | { op: "files"; pr: number; page: number; perPage: number }
+  | { op: "tree"; sha: string; recursive: boolean }
+  | { op: "blob"; sha: string };
+
+/**
+ * An in-memory base revision behind BaseApi: `files` (repository paths → text, bytes or a symbolic
+ * link), the pull request's changed files, Git-like SHAs (path-derived), a tree that can be marked
+ * truncated, and failures on demand.
+ */
+export class FakeBaseApi implements BaseApi {
+  calls: BaseCall[] = [];
+  failWith: (call: BaseCall) => Error | undefined = () => undefined;
+  /** Answer the recursive tree request with `truncated: true` (and only the top level). */
+  truncated = false;
+  private readonly blobs = new Map<string, Buffer>();
+
+  constructor(
+    readonly files: Record<string, string | Buffer | { symlinkTo: string }> = {},
+    public changed: PullFile[] = [],
+    readonly baseSha = "b".repeat(40),
+  ) {
+    for (const [p, v] of Object.entries(files)) {
+      const bytes =
+        typeof v === "string" ? Buffer.from(v) : Buffer.isBuffer(v) ? v : Buffer.from(v.symlinkTo);
+      this.blobs.set(FakeBaseApi.sha("blob", p), bytes);
+    }
+  }
+
+  static sha(kind: string, p: string): string {
+    return createHash("sha1").update(`${kind}:${p}`).digest("hex");
+  }
+
+  private record(call: BaseCall): void {
+    this.calls.push(call);
+    const err = this.failWith(call);
+    if (err) throw err;
+  }
+
+  /** Entries of folder `dir` ("" for the root), or of everything below it when `recursive`. */
+  private entries(dir: string, recursive: boolean): GitTreeEntry[] {
+    const out = new Map<string, GitTreeEntry>();
+    const prefix = dir === "" ? "" : `${dir}/`;
+    for (const [p, v] of Object.entries(this.files)) {
+      if (!p.startsWith(prefix)) continue;
+      const rest = p.slice(prefix.length).split("/");
+      const depth = recursive ? rest.length : 1;
+      for (let i = 1; i < depth; i++) {
+        const sub = rest.slice(0, i).join("/");
+        out.set(sub, { path: sub, mode: "040000", type: "tree", sha: FakeBaseApi.sha("tree", prefix + sub) });
+      }
+      if (!recursive && rest.length > 1) {
+        out.set(rest[0]!, {
+          path: rest[0]!,
+          mode: "040000",
+          type: "tree",
+          sha: FakeBaseApi.sha("tree", prefix + rest[0]!),
+        });
+        continue;
+      }
+      const link = typeof v === "object" && !Buffer.isBuffer(v);
+      out.set(rest.join("/"), {
+        path: rest.join("/"),
+        mode: link ? "120000" : "100644",
+        type: "blob",
+        sha: FakeBaseApi.sha("blob", p),
+        size: this.blobs.get(FakeBaseApi.sha("blob", p))!.length,
+      });
+    }
+    return [...out.values()].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async getTree(treeSha: string, recursive: boolean): Promise<GitTree> {
+    this.record({ op: "tree", sha: treeSha, recursive });
+    let dir: string | null = treeSha === this.baseSha ? "" : null;
+    if (dir === null) {
+      for (const p of Object.keys(this.files)) {
+        const parts = p.split("/");
+        for (let i = 1; i < parts.length; i++) {
+          const d = parts.slice(0, i).join("/");
+          if (FakeBaseApi.sha("tree", d) === treeSha) dir = d;
+        }
+      }
+    }
+    if (dir === null) throw new HttpError(404, "Not Found");
+    if (recursive && this.truncated) return { tree: this.entries(dir, false), truncated: true };
+    return { tree: this.entries(dir, recursive), truncated: false };
+  }
+
+  async getBlob(sha: string) {
+    this.record({ op: "blob", sha });
+    const b = this.blobs.get(sha);
+    if (!b) throw new HttpError(404, "Not Found");
+    // GitHub wraps base64 at 60 characters.
+    return { content: b.toString("base64").replace(/(.{60})/g, "$1\n"), encoding: "base64" };
+  }
+
+  async listPullFiles(pr: number, page: number, perPage: number): Promise<PullFile[]> {
+    this.record({ op: "files", pr, page, perPage });
+    return this.changed.slice((page - 1) * perPage, page * perPage);
+  }
+
+  ops(): string[] {
+    return this.calls.map((c) => c.op);
+  }
 }
