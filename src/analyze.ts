@@ -277,12 +277,12 @@ function readRailwayTs(
   parsers: OptionalParsers | undefined,
 ): { byRoot: Map<string, RailwayTsService>; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
-  if (!ws.isFile(RAILWAY_TS) && ws.read(RAILWAY_TS).kind !== "refused")
-    return { byRoot: new Map(), problems };
-  if (!parsers?.railwayTs)
-    throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
+  // Read first: a railway.ts that is a link out of the repository (or not a file) is an
+  // unreadable-file finding and needs no parser.
   const text = readText(ws, RAILWAY_TS, problems);
   if (text === null) return { byRoot: new Map(), problems };
+  if (!parsers?.railwayTs)
+    throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
   const cfg = parsers.railwayTs(RAILWAY_TS, text);
   for (const d of cfg.diagnostics) problems.push({ file: RAILWAY_TS, kind: "syntax", diagnostic: d });
   return { byRoot: mapRailwayTsServices(cfg, roots), problems };

@@ -65,11 +65,14 @@ function normSpecifier(spec: string): string {
  */
 export function findDuplicates(reqs: Requirement[]): LockDiff["duplicates"] {
   const out: LockDiff["duplicates"] = [];
-  const firsts: Requirement[] = [];
+  // Indexed by name: a 10,000-line requirements file must not cost a quadratic scan.
+  const firsts = new Map<string, Requirement[]>();
   for (const r of reqs) {
-    const first = firsts.find((f) => f.normalized === r.normalized && sameMarker(f, r));
+    const same = firsts.get(r.normalized);
+    const first = same?.find((f) => sameMarker(f, r));
     if (!first) {
-      firsts.push(r);
+      if (same) same.push(r);
+      else firsts.set(r.normalized, [r]);
       continue;
     }
     const conflicting =
@@ -150,13 +153,24 @@ function mismatch(req: Requirement, lock: Requirement, compiled: boolean): strin
 }
 
 /** Lock entries for the same project: by normalised name, or (for nameless URL/path entries) by location. */
-function candidates(req: Requirement, lock: Requirement[], compiled: boolean): Requirement[] {
-  const byName = lock.filter((l) => l.normalized === req.normalized);
+function candidates(
+  req: Requirement,
+  lock: Requirement[],
+  index: Map<string, Requirement[]>,
+  compiled: boolean,
+): Requirement[] {
+  const byName = index.get(req.normalized) ?? [];
   if (byName.length > 0 || req.url === null) return byName;
   return lock.filter((l) => l.url !== null && sameUrl(req.url!, l.url, compiled));
 }
 
 export function compareLock(reqs: Requirement[], lock: Requirement[], lockCompiled: boolean): LockDiff {
+  const index = new Map<string, Requirement[]>();
+  for (const l of lock) {
+    const list = index.get(l.normalized);
+    if (list) list.push(l);
+    else index.set(l.normalized, [l]);
+  }
   const compiled = lockCompiled;
   const diff: LockDiff = {
     kind: compiled ? "compiled" : "mirror",
@@ -170,7 +184,7 @@ export function compareLock(reqs: Requirement[], lock: Requirement[], lockCompil
   const matched = new Set<Requirement>();
 
   for (const req of reqs) {
-    const cands = candidates(req, lock, compiled);
+    const cands = candidates(req, lock, index, compiled);
     if (cands.length === 0) {
       diff.missingInLock.push(req);
       continue;

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import {
   decodeText,
+  filesUnder,
   isSkippedDir,
   joinPath,
   MAX_FILE_BYTES,
@@ -49,6 +50,8 @@ export class DiskWorkspace implements Workspace {
     const segs = rel.split("/");
     if (segs.length - 1 >= MAX_DEPTH || segs.slice(0, -1).some((s) => isSkippedDir(s))) return "unknown";
     for (let i = 1; i < segs.length; i++) if (idx.links.has(segs.slice(0, i).join("/"))) return "unknown";
+    // A folder of that name is not "missing": the slow path reports it as not a file.
+    if (filesUnder(this.fileList!, rel).length > 0) return "unknown";
     return "missing";
   }
 

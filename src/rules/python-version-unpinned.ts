@@ -14,6 +14,9 @@ export default defineRule<RuleContext>({
     if (svc.builder.name === "dockerfile") return [];
     // Any version source counts, readable or not (an unreadable one is python-version-unreadable's).
     if (svc.python.sources.length > 0) return [];
+    // A version file that could not be read is unreadable-file's finding, not "no file".
+    if (svc.problems.some((p) => /(^|\/)(\.python-version|runtime\.txt|\.tool-versions)$/.test(p.file)))
+      return [];
     const hasPython = svc.requirementFiles.size > 0 || svc.procfile !== null || svc.nixpacks !== null;
     if (!hasPython) return [];
     return [

@@ -156,8 +156,12 @@ function tokenize(s: string): Token[] {
   return out;
 }
 
-export function parseRequirements(path: string, text: string): RequirementsFile {
-  const index = new LineIndex(text);
+export function parseRequirements(path: string, raw: string): RequirementsFile {
+  // pip splits lines with str.splitlines(), so a lone `\r` (classic Mac endings) ends a requirement
+  // too. The replacement keeps every offset; positions still come from the file as written (lines
+  // counted by `\n`, as GitHub and editors count them), so they always exist in the file.
+  const text = raw.replace(/\r(?!\n)/g, "\n");
+  const index = new LineIndex(raw);
   const file: RequirementsFile = {
     path,
     requirements: [],
