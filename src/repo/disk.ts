@@ -151,6 +151,8 @@ export class DiskWorkspace implements Workspace {
   isFile(path: string): boolean {
     const rel = normalizeRelPath(path);
     if (rel === null) return false;
+    const q = this.quick(rel);
+    if (q !== "unknown") return q === "file"; // the walk saw it as a regular file (Dirent), or not at all
     const res = this.resolveInside(rel);
     if (!("abs" in res)) return false;
     try {
