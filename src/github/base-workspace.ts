@@ -34,7 +34,7 @@ import { RAILWAY_TS } from "../facts/railway-ts.js";
 import { isRequirementsName, LOCK_FILES } from "../facts/service.js";
 import {
   basename,
-  decodeText,
+  bytesResult,
   dirname,
   isSkippedDir,
   joinPath,
@@ -43,6 +43,7 @@ import {
   MemoryWorkspace,
   normalizeRelPath,
   notFile,
+  outsideRoot,
   type ReadResult,
   tooLarge,
   type Workspace,
@@ -406,14 +407,7 @@ export class BaseTreeWorkspace implements Workspace {
 
   read(path: string): ReadResult {
     const rel = normalizeRelPath(path);
-    if (rel === null) {
-      return {
-        kind: "refused",
-        path,
-        reason: "outside-root",
-        detail: `${path} is outside the repository; not read`,
-      };
-    }
+    if (rel === null) return outsideRoot(path);
     const real = this.resolve(rel);
     if (real === "outside") {
       return {
@@ -430,10 +424,7 @@ export class BaseTreeWorkspace implements Workspace {
     if (e.size !== null && e.size > MAX_FILE_BYTES) return tooLarge(rel, e.size);
     const bytes = this.contents.get(real);
     if (!bytes) return { kind: "missing", path: rel };
-    if (bytes.length > MAX_FILE_BYTES) return tooLarge(rel, bytes.length);
-    const d = decodeText(rel, bytes);
-    if (d.kind === "refused") return { kind: "refused", path: rel, reason: d.reason, detail: d.detail };
-    return { kind: "ok", path: rel, text: d.text, bytes: bytes.length };
+    return bytesResult(rel, bytes);
   }
 
   /** True for fetched files and for files over the size cap (which exist but are refused). */

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import {
-  decodeText,
+  bytesResult,
+  cachedRead,
   filesUnder,
   isSkippedDir,
   joinPath,
@@ -95,20 +96,7 @@ export class DiskWorkspace implements Workspace {
   }
 
   read(path: string): ReadResult {
-    const rel = normalizeRelPath(path);
-    if (rel === null) {
-      return {
-        kind: "refused",
-        path,
-        reason: "outside-root",
-        detail: `${path} is outside the repository; not read`,
-      };
-    }
-    const hit = this.cache.get(rel);
-    if (hit) return hit;
-    const r = this.readUncached(rel);
-    this.cache.set(rel, r);
-    return r;
+    return cachedRead(this.cache, path, (rel) => this.readUncached(rel));
   }
 
   private readUncached(rel: string): ReadResult {
@@ -143,9 +131,7 @@ export class DiskWorkspace implements Workspace {
       };
     }
     this.totalBytes += bytes.length;
-    const d = decodeText(rel, bytes);
-    if (d.kind === "refused") return { kind: "refused", path: rel, reason: d.reason, detail: d.detail };
-    return { kind: "ok", path: rel, text: d.text, bytes: bytes.length };
+    return bytesResult(rel, bytes);
   }
 
   isFile(path: string): boolean {

@@ -11,7 +11,8 @@
 import { execFileSync } from "node:child_process";
 import * as nodePath from "node:path";
 import {
-  decodeText,
+  bytesResult,
+  cachedRead,
   dirname,
   isSkippedDir,
   MAX_FILE_BYTES,
@@ -176,20 +177,7 @@ class GitWorkspace implements Workspace {
   }
 
   read(path: string): ReadResult {
-    const rel = normalizeRelPath(path);
-    if (rel === null) {
-      return {
-        kind: "refused",
-        path,
-        reason: "outside-root",
-        detail: `${path} is outside the repository; not read`,
-      };
-    }
-    const hit = this.cache.get(rel);
-    if (hit) return hit;
-    const r = this.readUncached(rel);
-    this.cache.set(rel, r);
-    return r;
+    return cachedRead(this.cache, path, (rel) => this.readUncached(rel));
   }
 
   private readUncached(rel: string): ReadResult {
@@ -225,11 +213,8 @@ class GitWorkspace implements Workspace {
         detail: `${rel} could not be read from git (${(err as Error).message})`,
       };
     }
-    if (bytes.length > MAX_FILE_BYTES) return tooLarge(rel, bytes.length);
-    this.totalBytes += bytes.length;
-    const d = decodeText(rel, bytes);
-    if (d.kind === "refused") return { kind: "refused", path: rel, reason: d.reason, detail: d.detail };
-    return { kind: "ok", path: rel, text: d.text, bytes: bytes.length };
+    this.totalBytes += Math.min(bytes.length, MAX_FILE_BYTES + 1);
+    return bytesResult(rel, bytes);
   }
 
   isFile(path: string): boolean {

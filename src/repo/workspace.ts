@@ -203,3 +203,36 @@ export function filesUnder(sorted: readonly string[], dir: string): string[] {
   for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
   return out;
 }
+
+/** The refusal every Workspace gives for an absolute path or one that climbs above the root. */
+export function outsideRoot(path: string): ReadResult {
+  return {
+    kind: "refused",
+    path,
+    reason: "outside-root",
+    detail: `${path} is outside the repository; not read`,
+  };
+}
+
+/** File bytes as a ReadResult: the size cap, then decodeText (NUL, UTF-16, invalid UTF-8, BOM). */
+export function bytesResult(rel: string, bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(rel, bytes.length);
+  const d = decodeText(rel, bytes);
+  if (d.kind === "refused") return { kind: "refused", path: rel, reason: d.reason, detail: d.detail };
+  return { kind: "ok", path: rel, text: d.text, bytes: bytes.length };
+}
+
+/** `read()` shared by Workspace implementations: normalise, refuse what leaves the root, cache. */
+export function cachedRead(
+  cache: Map<string, ReadResult>,
+  path: string,
+  readUncached: (rel: string) => ReadResult,
+): ReadResult {
+  const rel = normalizeRelPath(path);
+  if (rel === null) return outsideRoot(path);
+  const hit = cache.get(rel);
+  if (hit) return hit;
+  const r = readUncached(rel);
+  cache.set(rel, r);
+  return r;
+}
