@@ -4,7 +4,7 @@
  * builder's documented or coded behaviour (railway-nixpacks.md §1.3–1.4 Nixpacks, §4 Railpack, §5
  * Heroku). The builder Railway will use is marked.
  */
-import type { BuilderName } from "../model/report.js";
+import type { BuilderName, BuilderPlan } from "../model/report.js";
 import { formatVersion, herokuReadRuntimeTxt, parseStrictVersion } from "../python/versions.js";
 import { joinPath, type Workspace } from "../repo/workspace.js";
 import type { Dockerfile } from "../sources/dockerfile.js";
@@ -15,20 +15,7 @@ import type { BuilderChoice } from "./builder.js";
 import type { EffectiveVersion, PythonFacts } from "./python.js";
 import type { StartFacts } from "./start.js";
 
-export type PlanBuilder = BuilderName | "heroku";
-
-export interface BuilderPlan {
-  builder: PlanBuilder;
-  selected: boolean;
-  python: string;
-  pythonFrom: string;
-  packageManager: string;
-  install: string;
-  installFrom: string;
-  venv: string;
-  start: string | null;
-  startFrom: string;
-}
+export type { BuilderPlan };
 
 type PM = "pip" | "uv" | "poetry" | "pdm" | "setuptools" | "pipenv" | "none";
 

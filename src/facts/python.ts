@@ -91,7 +91,8 @@ function tomlString(doc: ConfigDoc, path: string[]): { value: string; span: Span
   return typeof v === "string" ? { value: v, span: doc.valueSpan(path) ?? doc.spanFor(path) } : null;
 }
 
-export function collectSources(svc: {
+/** The parsed files that state a Python version. */
+export interface VersionInputs {
   runtimeTxt: VersionFile | null;
   pythonVersionFile: VersionFile | null;
   toolVersions: ToolVersions | null;
@@ -100,7 +101,9 @@ export function collectSources(svc: {
   railpack: RailpackConfig | null;
   nixpacks: NixpacksPlan | null;
   railwayPlan: NixpacksPlan | null;
-}): PythonSource[] {
+}
+
+export function collectSources(svc: VersionInputs): PythonSource[] {
   const out: PythonSource[] = [];
   const first = (f: VersionFile) => f.lines[0] ?? null;
   if (svc.runtimeTxt) {
@@ -317,19 +320,13 @@ export function mergeList<T extends { value: string }>(
   return out;
 }
 
-export function derivePython(svc: {
-  runtimeTxt: VersionFile | null;
-  pythonVersionFile: VersionFile | null;
-  toolVersions: ToolVersions | null;
-  pipfile: ConfigDoc | null;
-  mise: ConfigDoc | null;
-  railpack: RailpackConfig | null;
-  nixpacks: NixpacksPlan | null;
-  railwayPlan: NixpacksPlan | null;
-  dockerfileParsed: Dockerfile | null;
-  requirements: RequirementsFile[];
-  builder: BuilderChoice;
-}): PythonFacts {
+export function derivePython(
+  svc: VersionInputs & {
+    dockerfileParsed: Dockerfile | null;
+    requirements: RequirementsFile[];
+    builder: BuilderChoice;
+  },
+): PythonFacts {
   const sources = collectSources(svc);
   const nixRead = nixpacksFile(sources, svc);
   const providerPkg =

@@ -59,18 +59,7 @@ export interface Sections {
     }>;
   };
   /** What each builder would do with the service; `selected` marks the one Railway uses. */
-  plans: Array<{
-    builder: "nixpacks" | "railpack" | "dockerfile" | "heroku";
-    selected: boolean;
-    python: string;
-    pythonFrom: string;
-    packageManager: string;
-    install: string;
-    installFrom: string;
-    venv: string;
-    start: string | null;
-    startFrom: string;
-  }>;
+  plans: BuilderPlan[];
   start: {
     candidates: Array<{ source: string; file: string; line: number | null; command: string; status: string }>;
     effective: { command: string | null; from: string };
@@ -118,4 +107,18 @@ export interface EnvRow {
 
 export function emptyCounts(): Counts {
   return { error: 0, warning: 0, notice: 0 };
+}
+
+/** What one builder would do with a service (the "What each builder will do" table). */
+export interface BuilderPlan {
+  builder: BuilderName | "heroku";
+  selected: boolean;
+  python: string;
+  pythonFrom: string;
+  packageManager: string;
+  install: string;
+  installFrom: string;
+  venv: string;
+  start: string | null;
+  startFrom: string;
 }
