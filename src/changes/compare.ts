@@ -10,6 +10,7 @@
  *   lock that changed alone and now disagrees is reported by the lockfile-* rules at the lock line.
  * - `python-version-partially-changed`: see ./python.ts.
  * - `protected-path-changed`: see ./protected.ts.
+ * - `railway-migration-incomplete`: see ./migration.ts.
  */
 import type { Config } from "../config/schema.js";
 import type { LockPair } from "../facts/locks.js";
@@ -19,6 +20,7 @@ import { satisfies } from "../python/pep440.js";
 import { dirname, joinPath } from "../repo/workspace.js";
 import { collectDepFiles, type DepFile, PYPROJECT_LOCKS } from "./deps.js";
 import { diffDepFile, type EntryChange } from "./diff.js";
+import { migrationFindings } from "./migration.js";
 import { protectedPathFindings } from "./protected.js";
 import { pythonPartialFindings } from "./python.js";
 import { type ChangeRuleId, changeSeverity, type RevisionFacts } from "./severity.js";
@@ -62,6 +64,7 @@ export function compareRevisions(
   findings.push(...lockFindings(entryChanges, base, head, headFiles, baseFiles, changed, config));
   findings.push(...pythonPartialFindings(base, head, changed, config));
   findings.push(...protectedPathFindings(changedFiles, head, config, opts.labels));
+  findings.push(...migrationFindings(base, head, config));
   return { changes, findings };
 }
 

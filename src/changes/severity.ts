@@ -9,7 +9,8 @@ export type ChangeRuleId =
   | "lock-not-updated"
   | "lock-changed-inconsistently"
   | "python-version-partially-changed"
-  | "protected-path-changed";
+  | "protected-path-changed"
+  | "railway-migration-incomplete";
 
 /** A revision as `analyzeDetailed` describes it. */
 export interface RevisionFacts {

@@ -144,4 +144,9 @@ export const ENGINE_RULES = [
     defaultSeverity: "error",
     summary: "A file matching `protected-paths` changed (a notice when the override label is applied)",
   },
+  {
+    id: "railway-migration-incomplete",
+    defaultSeverity: "warning",
+    summary: "A change replaces railway.json/railway.toml with railway.ts but drops some of its settings",
+  },
 ] as const;

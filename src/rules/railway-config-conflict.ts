@@ -10,7 +10,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  * - railway.toml beside railway.json: the CLI reads the .toml (find_cac_file), the .json is dead.
  * Also `// <key> from CaC:` comments `railway config migrate` leaves for settings it could not carry.
  */
-const CARRIED: Array<{ json: string[]; ts: keyof NonNullable<RuleContext["svc"]["railwayTs"]> }> = [
+export const CARRIED: Array<{ json: string[]; ts: keyof NonNullable<RuleContext["svc"]["railwayTs"]> }> = [
   { json: ["build", "builder"], ts: "builder" },
   { json: ["build", "buildCommand"], ts: "buildCommand" },
   { json: ["build", "dockerfilePath"], ts: "dockerfilePath" },

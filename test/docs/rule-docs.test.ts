@@ -67,6 +67,8 @@ interface ExampleFile {
   utf16: boolean;
   /** The file as it was at the base revision (the example is then a change from base to head). */
   base: boolean;
+  /** `(new)`: the file exists only at head (the change adds it). */
+  added?: boolean;
 }
 interface Example {
   files: ExampleFile[];
@@ -77,7 +79,7 @@ interface Example {
   errors: string[];
 }
 
-const LABEL = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)(?: \((UTF-16|base|PyPI)\))?:$/;
+const LABEL = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)(?: \((UTF-16|base|new|PyPI)\))?:$/;
 const OUTPUT_LABEL = "deploy-drift prints:";
 
 /** Extracts the files and the printed output of a page's "Example that fires" section. */
@@ -124,6 +126,7 @@ function extractExample(markdown: string): Example {
           content: body.length ? `${body.join("\n")}\n` : "",
           utf16: label[2] === "UTF-16",
           base: label[2] === "base",
+          added: label[2] === "new",
         });
     } else {
       errors.push(
@@ -183,8 +186,11 @@ function writeExample(
   const headFiles = files.filter((f) => !f.base);
   const baseOnly = files.filter((f) => f.base);
   const head = writeFiles(id, headFiles);
-  if (baseOnly.length === 0) return { head };
-  const baseFiles = [...headFiles.filter((h) => !baseOnly.some((b) => b.path === h.path)), ...baseOnly];
+  if (baseOnly.length === 0 && !files.some((f) => f.added)) return { head };
+  const baseFiles = [
+    ...headFiles.filter((h) => !h.added && !baseOnly.some((b) => b.path === h.path)),
+    ...baseOnly,
+  ];
   const changed = [...new Set(files.map((f) => f.path))].filter((p) => {
     const h = headFiles.find((f) => f.path === p);
     const b = baseFiles.find((f) => f.path === p);
@@ -311,10 +317,10 @@ describe("extractExample", () => {
     );
     expect(ex.errors).toEqual([]);
     expect(ex.files).toEqual([
-      { path: "app/main.py", content: "app = 1\n", utf16: false, base: false },
-      { path: ".python-version", content: "3.12\n", utf16: true, base: false },
-      { path: "empty.py", content: "", utf16: false, base: false },
-      { path: "empty.py", content: "x\n", utf16: false, base: true },
+      { path: "app/main.py", content: "app = 1\n", utf16: false, base: false, added: false },
+      { path: ".python-version", content: "3.12\n", utf16: true, base: false, added: false },
+      { path: "empty.py", content: "", utf16: false, base: false, added: false },
+      { path: "empty.py", content: "x\n", utf16: false, base: true, added: false },
     ]);
     expect(ex.output).toEqual(["a: error [x] m", "  fix: f"]);
   });

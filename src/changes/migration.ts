@@ -1,0 +1,43 @@
+/**
+ * A pull request that replaces railway.json / railway.toml with `.railway/railway.ts`: every setting
+ * the old file had that the new service lacks stops applying once the old file is gone (Railway's
+ * `railway config migrate` carries only some keys and leaves `// <key> from CaC` comments for others;
+ * railway-iac.md §4.2). Reported at the old file's line, with the base revision's positions.
+ */
+import type { Config } from "../config/schema.js";
+import type { Finding } from "../model/finding.js";
+import { CARRIED } from "../rules/railway-config-conflict.js";
+import { definiteValue } from "../sources/railway-ts/types.js";
+import { changeSeverity, type RevisionFacts } from "./severity.js";
+
+export function migrationFindings(base: RevisionFacts, head: RevisionFacts, config: Config): Finding[] {
+  const severity = changeSeverity(config, "railway-migration-incomplete");
+  if (!severity) return [];
+  const out: Finding[] = [];
+  for (const h of head.services) {
+    const ts = h.railwayTs;
+    const b = base.services.find((s) => s.root === h.root);
+    const old = b?.railway;
+    // Only a replacement: the head no longer has the old file, the base had no railway.ts service.
+    if (!ts || !old || h.railway || b.railwayTs) continue;
+    const name = definiteValue(ts.name) ?? h.display;
+    for (const c of CARRIED) {
+      const span = old.doc.keySpan(c.json);
+      if (!span || ts[c.ts] !== null) continue;
+      out.push({
+        rule: "railway-migration-incomplete",
+        severity,
+        service: h.display,
+        file: old.file,
+        line: span.line,
+        column: span.column,
+        message: `This change deletes ${old.file}, whose \`${c.json.join(".")}\` has no counterpart in .railway/railway.ts (\`${name}\`); the setting stops applying`,
+        found: c.json.join("."),
+        expected: `\`${String(c.ts)}\` in the railway.ts service`,
+        fix: `Add \`${String(c.ts)}\` under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,
+        related: [ts.span],
+      });
+    }
+  }
+  return out;
+}
