@@ -70,6 +70,7 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
       "lockfile-extra-package",
       "lockfile-version-mismatch",
       "lockfile-extras-mismatch",
+      "pyproject-lock-stale",
     ],
   },
   { group: "Dependencies", item: "Requirements pinned", rules: ["requirement-not-pinned"] },

@@ -24,6 +24,7 @@ import pinNoWheel from "./pin-no-wheel.js";
 import pinPythonIncompatible from "./pin-python-incompatible.js";
 import pinRequiresPython from "./pin-requires-python.js";
 import pypiUnavailable from "./pypi-unavailable.js";
+import pyprojectLockStale from "./pyproject-lock-stale.js";
 import pythonEndOfLife from "./python-end-of-life.js";
 import pythonVersionMismatch from "./python-version-mismatch.js";
 import pythonVersionUnpinned from "./python-version-unpinned.js";
@@ -77,6 +78,7 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   lockfileExtraPackage,
   lockfileVersionMismatch,
   lockfileExtrasMismatch,
+  pyprojectLockStale,
   requirementsDuplicate,
   requirementNotPinned,
   nixpacksUnknownKey,

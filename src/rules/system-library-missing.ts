@@ -9,7 +9,8 @@ import { defineRule, type Emit } from "./define-rule.js";
  * psycopg, and `libmysqlclient.dev` only for Django with MySQL (python.rs setup(),
  * railway-nixpacks.md §1.3) — a `nixPkgs` list without `"..."` drops them. A `python:*-slim` or
  * `-alpine` base image has neither (the full image is built on buildpack-deps, which has both).
- * Railpack is not checked: its handling of these headers is not established here.
+ * Under Railpack, whose handling of these headers is not established from its source here, a
+ * notice asks for them in railpack.json `buildAptPackages` (the documented way to add build packages).
  */
 const NEEDS: Array<{
   match: (name: string, extras: string[]) => boolean;
@@ -41,10 +42,12 @@ export default defineRule<RuleContext>({
   check: ({ svc }) => {
     const out: Emit[] = [];
     const b = svc.builder.name;
-    if (b === "railpack") return out;
     let have: string[];
     let where: string;
-    if (b === "nixpacks") {
+    if (b === "railpack") {
+      have = (svc.railpack?.buildAptPackages?.items ?? []).map((i) => i.value);
+      where = "railpack.json `buildAptPackages`";
+    } else if (b === "nixpacks") {
       const libs = mergeList(
         mergeList([{ value: "zlib" }], svc.nixpacks?.phases.get("setup")?.lists.nixLibs),
         svc.railwayPlan?.phases.get("setup")?.lists.nixLibs,
@@ -65,6 +68,17 @@ export default defineRule<RuleContext>({
       for (const r of f.requirements) {
         const need = NEEDS.find((n) => n.match(r.normalized, r.extras));
         if (!need || have.some((h) => need.present.test(h))) continue;
+        if (b === "railpack") {
+          out.push({
+            span: r.span,
+            severity: "notice",
+            message: `\`${r.raw}\` compiles against ${need.lib}; ${where} does not list \`${need.apt.split(" ")[0]}\`, so the build relies on Railpack's image having it`,
+            found: r.raw,
+            expected: `\`${need.apt.split(" ")[0]}\` in buildAptPackages`,
+            fix: `Add \`"${need.apt.split(" ")[0]}"\` to \`buildAptPackages\` in railpack.json, or use a binary wheel (\`psycopg2-binary\`).`,
+          });
+          continue;
+        }
         out.push({
           span: r.span,
           message: `\`${r.raw}\` compiles against ${need.lib}, but ${where} installs none, so \`pip install\` fails`,
