@@ -14,9 +14,10 @@ export default defineRule<RuleContext>({
   check: ({ svc }) => {
     const out: Emit[] = [];
     const mistakes = { startCommand: "cmd", command: "cmd", nixpkgs: "nixPkgs", apt: "aptPkgs" };
+    const live = svc.builder.name === "nixpacks";
     if (svc.nixpacks?.doc.value) {
       for (const i of validate(svc.nixpacks.doc, NIXPACKS_SPEC, [], mistakes))
-        out.push(...toEmit(i, svc.nixpacks.doc.file));
+        out.push(...toEmit(i, svc.nixpacks.doc.file, live));
     }
     if (svc.railway?.nixpacksPlanPath && svc.railwayPlan) {
       const spec = NIXPACKS_SPEC;
@@ -24,14 +25,15 @@ export default defineRule<RuleContext>({
       const value = svc.railwayPlan.doc.value;
       if (value) {
         for (const i of validate(svc.railway.doc, spec, plan, mistakes))
-          out.push(...toEmit(i, svc.railway.file));
+          out.push(...toEmit(i, svc.railway.file, live));
       }
     }
     return out;
   },
 });
 
-function toEmit(i: ReturnType<typeof validate>[number], file: string): Emit[] {
+/** `live`: Nixpacks builds this service; otherwise a plan it cannot parse is dead config (a warning). */
+function toEmit(i: ReturnType<typeof validate>[number], file: string, live: boolean): Emit[] {
   if (i.kind === "unknown-key") {
     return [
       {
@@ -49,8 +51,8 @@ function toEmit(i: ReturnType<typeof validate>[number], file: string): Emit[] {
     return [
       {
         span: i.span,
-        severity: "error",
-        message: `\`${describePath(i.path)}\` in ${file} must be a ${i.expected}, found a ${i.found}; Nixpacks fails to parse the plan`,
+        severity: live ? "error" : "warning",
+        message: `\`${describePath(i.path)}\` in ${file} must be a ${i.expected}, found a ${i.found}; Nixpacks fails to parse the plan${live ? "" : " (this service does not build with Nixpacks, so the file is dead)"}`,
         found: i.found,
         expected: i.expected,
         fix: `Give \`${describePath(i.path)}\` a ${i.expected} value.`,
