@@ -65,7 +65,7 @@ export interface OptionalParsers {
 
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
-/** Loads the heavy parsers only when their files exist (the TypeScript parser for railway.ts). */
+/** Loads the heavy parsers only when their files exist: TypeScript for railway.ts, YAML for workflows. */
 export async function loadParsers(ws: Workspace): Promise<OptionalParsers> {
   const parsers: OptionalParsers = {};
   if (ws.isFile(RAILWAY_TS))
