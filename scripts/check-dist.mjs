@@ -1,19 +1,56 @@
-// Guards against ncc's silent failure modes (github-actions.md S2): a bundle that compiled but
-// cannot resolve a module at run time, or that loads an ESM file through createRequire.
-import { readFileSync } from "node:fs";
+// Guards against ncc's silent failure modes (github-actions.md S2): a bundle that compiled but cannot
+// resolve a module at run time. Minification renames webpack's helpers, so besides the text checks
+// the CLI bundle is run on the bundled example (its lazy chunks included: the example has no
+// railway.ts, so a repository that has one is generated) and must print a JSON report.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 let failed = false;
-for (const file of ["dist/index.js", "dist/cli/index.js"]) {
-  const src = readFileSync(file, "utf8");
-  if (src.includes("webpackMissingModule")) {
-    console.error(`${file}: contains webpackMissingModule (a dependency was not bundled)`);
-    failed = true;
-  }
-  for (const m of src.matchAll(/createRequire\(import\.meta\.url\)\("([^"]*)"\)/g)) {
-    if (!m[1].startsWith("node:") && !/^[a-z_]+$/.test(m[1])) {
-      console.error(`${file}: createRequire of ${m[1]} (vercel/ncc#1163)`);
-      failed = true;
+const fail = (msg) => {
+  console.error(`check-dist: ${msg}`);
+  failed = true;
+};
+
+for (const dir of ["dist", "dist/cli"]) {
+  for (const f of readdirSync(dir).filter((n) => n.endsWith(".js"))) {
+    const src = readFileSync(join(dir, f), "utf8");
+    if (src.includes("webpackMissingModule") || src.includes("Cannot find module '")) {
+      fail(`${dir}/${f}: a dependency was not bundled (webpackMissingModule)`);
     }
+  }
+}
+
+// Exercise every lazy chunk: railway.ts (TypeScript parser) and a workflow (YAML parser).
+const repo = mkdtempSync(join(tmpdir(), "dd-check-dist-"));
+cpSync("examples/maya-backend", repo, { recursive: true });
+mkdirSync(join(repo, ".railway"));
+writeFileSync(
+  join(repo, ".railway/railway.ts"),
+  'import { defineRailway, project, service } from "railway/iac";\nexport default defineRailway(() => project("p", { resources: [service("api", { start: "uvicorn app.main:app --host 0.0.0.0 --port $PORT" })] }));\n',
+);
+mkdirSync(join(repo, ".github/workflows"), { recursive: true });
+writeFileSync(
+  join(repo, ".github/workflows/ci.yml"),
+  "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.11'\n",
+);
+const run = spawnSync(
+  process.execPath,
+  ["dist/cli/index.js", repo, "--format", "json", "--today", "2026-11-26"],
+  {
+    encoding: "utf8",
+  },
+);
+if (run.status !== 1)
+  fail(`dist/cli/index.js exited ${run.status} on the example (expected 1): ${run.stderr.trim()}`);
+else {
+  try {
+    const report = JSON.parse(run.stdout);
+    if (!Array.isArray(report.findings) || report.findings.length === 0)
+      fail("the CLI bundle reported no findings");
+  } catch {
+    fail("the CLI bundle did not print a JSON report");
   }
 }
 if (failed) process.exit(1);
