@@ -35,6 +35,7 @@ import { type Annotation, toAnnotations } from "./report/annotations.js";
 import { renderJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { renderSarif } from "./report/sarif.js";
+import { sarifOptions } from "./report/sarif-options.js";
 
 /**
  * The action: read inputs → analyse the working directory → write the report files and outputs →
@@ -390,7 +391,7 @@ function writeFilesAndOutputs(
     jsonPath = path.join(outDir, "report.json");
     fs.writeFileSync(jsonPath, renderJson(report));
     sarifPath = path.join(outDir, "report.sarif");
-    fs.writeFileSync(sarifPath, renderSarif(report, { pathPrefix: dir }));
+    fs.writeFileSync(sarifPath, renderSarif(report, sarifOptions(dir)));
   } catch (e) {
     warn(`deploy-drift could not write the report files: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -13,10 +13,10 @@ import type { Severity } from "./model/finding.js";
 import { DiskWorkspace } from "./repo/disk.js";
 import { GitError, gitChangedFiles, gitWorkspace, resolveBase } from "./repo/git.js";
 import { renderJson } from "./report/json.js";
-import { RULE_DOCS_BASE, renderMarkdown } from "./report/markdown.js";
+import { renderMarkdown } from "./report/markdown.js";
 import { renderSarif } from "./report/sarif.js";
+import { sarifOptions } from "./report/sarif-options.js";
 import { renderText } from "./report/text.js";
-import { ENGINE_RULES, RULES } from "./rules/index.js";
 import { VERSION } from "./version.js";
 
 const USAGE = `usage: deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
@@ -115,13 +115,13 @@ export async function main(
         : format === "text"
           ? renderText(report, { color: !!(io.stdout as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR })
           : format === "sarif"
-            ? renderSarif(report, {
-                rules: [...RULES, ...ENGINE_RULES],
-                helpUri: (id) => `${RULE_DOCS_BASE}${id}.md`,
-                pathPrefix:
+            ? renderSarif(
+                report,
+                sarifOptions(
                   nodePath.relative(process.cwd(), nodePath.resolve(dir)).split(nodePath.sep).join("/") ||
-                  ".",
-              })
+                    ".",
+                ),
+              )
             : renderMarkdown(report);
     io.stdout.write(rendered);
     return report.blocking ? 1 : 0;
