@@ -167,11 +167,8 @@ describe("a symlink that leaves the root", () => {
     expectNoLeak(run, s.token);
   });
 
-  // KNOWN BUG (reported): loadParsers (src/analyze.ts) loads the railway.ts parser only when
-  // `ws.isFile(".railway/railway.ts")`, but readRailwayTs also treats a *refused* railway.ts as present
-  // and then throws "…exists: call analyzeRepo(), which loads its parser". So a railway.ts that links
-  // outside the root (or is a directory) aborts the whole run instead of becoming an unreadable-file
-  // finding: a repository can make the action fail with an internal error. When fixed, drop `.fails`.
+  // A railway.ts that links out of the root (or is a folder) is an unreadable-file finding; it used to
+  // abort the run (readRailwayTs demanded the parser before reading the file).
   it(".railway/railway.ts linking outside is reported, and the run completes", async () => {
     const s = outsideSecret();
     const dir = writeRepo(tempDir(), { ...APP, ".railway/railway.ts": { symlinkTo: s.path } });
