@@ -12,10 +12,12 @@
  * - `protected-path-changed`: see ./protected.ts.
  * - `railway-migration-incomplete`: see ./migration.ts.
  */
+
 import type { Config } from "../config/schema.js";
 import type { LockPair } from "../facts/locks.js";
 import type { DependencyChange } from "../model/change.js";
 import type { Finding, Severity } from "../model/finding.js";
+import { q } from "../model/quote.js";
 import { satisfies } from "../python/pep440.js";
 import { dirname, joinPath } from "../repo/workspace.js";
 import { collectDepFiles, type DepFile, PYPROJECT_LOCKS } from "./deps.js";
@@ -80,11 +82,11 @@ function at(c: EntryChange): { line: number | null; column: number | null } {
 function describe(c: DependencyChange): string {
   switch (c.change) {
     case "added":
-      return `\`${c.package}\` was added (\`${c.to}\`)`;
+      return `${q(c.package)} was added (${q(c.to)})`;
     case "removed":
-      return `\`${c.package}\` was removed (was \`${c.from}\`, line ${c.line} in the base revision)`;
+      return `${q(c.package)} was removed (was ${q(c.from)}, line ${c.line} in the base revision)`;
     default:
-      return `\`${c.package}\` was ${c.change} (\`${arrow(c)}\`)`;
+      return `${q(c.package)} was ${c.change} (${q(arrow(c))})`;
   }
 }
 
@@ -145,11 +147,11 @@ function pairDisagreement(pair: LockPair, c: EntryChange): string | null {
     const mm = pair.diff.versionMismatch.find((m) => m.req.normalized === name);
     if (mm) return mm.reason;
     const ex = pair.diff.extrasMismatch.find((m) => m.req.normalized === name);
-    if (ex) return `${pair.lock} has \`${ex.lock.raw}\` without the extras of \`${ex.req.raw}\``;
+    if (ex) return `${pair.lock} has ${q(ex.lock.raw)} without the extras of ${q(ex.req.raw)}`;
     return null;
   }
   const extra = pair.diff.extraInLock.find((l) => l.normalized === name);
-  return extra ? `${pair.lock} still has \`${extra.raw}\`` : null;
+  return extra ? `${pair.lock} still has ${q(extra.raw)}` : null;
 }
 
 function lockFindings(
@@ -244,7 +246,7 @@ function lockFindings(
         else if (entry.pinned && c.head.url === null && c.head.specifier !== "") {
           // Poetry's `^`/`~` specifiers are not PEP 440: satisfies() returns null and nothing is claimed.
           if (satisfies(entry.pinned, c.head.specifier) === false)
-            why = `${l} locks \`${entry.pinned}\`, which does not satisfy \`${c.head.specifier}\``;
+            why = `${l} locks ${q(entry.pinned)}, which does not satisfy ${q(c.head.specifier)}`;
         }
         if (why)
           emit(

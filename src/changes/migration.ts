@@ -4,8 +4,10 @@
  * `railway config migrate` carries only some keys and leaves `// <key> from CaC` comments for others;
  * railway-iac.md §4.2). Reported at the old file's line, with the base revision's positions.
  */
+
 import type { Config } from "../config/schema.js";
 import type { Finding } from "../model/finding.js";
+import { q } from "../model/quote.js";
 import { CARRIED } from "../rules/railway-config-conflict.js";
 import { definiteValue } from "../sources/railway-ts/types.js";
 import { changeSeverity, type RevisionFacts } from "./severity.js";
@@ -31,10 +33,10 @@ export function migrationFindings(base: RevisionFacts, head: RevisionFacts, conf
         file: old.file,
         line: span.line,
         column: span.column,
-        message: `This change deletes ${old.file}, whose \`${c.json.join(".")}\` has no counterpart in .railway/railway.ts (\`${name}\`); the setting stops applying`,
+        message: `This change deletes ${old.file}, whose ${q(c.json.join("."))} has no counterpart in .railway/railway.ts (${q(name)}); the setting stops applying`,
         found: c.json.join("."),
-        expected: `\`${String(c.ts)}\` in the railway.ts service`,
-        fix: `Add \`${String(c.ts)}\` under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,
+        expected: `${q(String(c.ts))} in the railway.ts service`,
+        fix: `Add ${q(String(c.ts))} under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,
         related: [ts.span],
       });
     }

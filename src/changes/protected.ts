@@ -2,9 +2,11 @@
  * `protected-path-changed`: a changed file matches a `protected-paths` glob. The configured override
  * label on the pull request (`protected-label`) turns the error into a notice.
  */
+
 import { matchesGlob } from "../config/glob.js";
 import type { Config } from "../config/schema.js";
 import type { Finding } from "../model/finding.js";
+import { q } from "../model/quote.js";
 import { changeSeverity, type RevisionFacts } from "./severity.js";
 
 export function protectedPathFindings(
@@ -35,13 +37,13 @@ export function protectedPathFindings(
       line: null,
       column: null,
       message: allowed
-        ? `\`${file}\` matches the protected path \`${glob}\`; the change is allowed by the \`${label}\` label`
-        : `\`${file}\` matches the protected path \`${glob}\` and was changed`,
+        ? `${q(file)} matches the protected path ${q(glob)}; the change is allowed by the ${q(label)} label`
+        : `${q(file)} matches the protected path ${q(glob)} and was changed`,
       found: file,
-      expected: `no change under \`${glob}\`, or the \`${label}\` label`,
+      expected: `no change under ${q(glob)}, or the ${q(label)} label`,
       fix: allowed
         ? "Nothing to do; remove the label to block the change again."
-        : `Revert the change to \`${file}\`, or have a maintainer with triage or write permission review it and apply the \`${label}\` label to the pull request.`,
+        : `Revert the change to ${q(file)}, or have a maintainer with triage or write permission review it and apply the ${q(label)} label to the pull request.`,
     });
   }
   return out;

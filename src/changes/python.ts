@@ -4,9 +4,11 @@
  * with a changed one, naming the files that changed. Sources are those of src/facts/python.ts plus
  * the Dockerfile's final `FROM python:X.Y`.
  */
+
 import type { Config } from "../config/schema.js";
 import type { ServiceFacts } from "../facts/service.js";
 import type { Finding } from "../model/finding.js";
+import { q } from "../model/quote.js";
 import type { Span } from "../model/span.js";
 import { formatVersion, type PyVersion } from "../python/versions.js";
 import { changeSeverity, type RevisionFacts } from "./severity.js";
@@ -80,7 +82,7 @@ export function pythonPartialFindings(
       if (!s.version) continue;
       const behind = moved.filter((m) => m.to.version && !agrees(s.version!, m.to.version));
       if (behind.length === 0) continue;
-      const names = behind.map((m) => `${m.to.file} (\`${shown(m.from)}\` → \`${shown(m.to)}\`)`).join(", ");
+      const names = behind.map((m) => `${m.to.file} (${q(shown(m.from))} → ${q(shown(m.to))})`).join(", ");
       out.push({
         rule: "python-version-partially-changed",
         severity,
@@ -88,7 +90,7 @@ export function pythonPartialFindings(
         file: s.span.file,
         line: s.span.line,
         column: s.span.column,
-        message: `This change moved the Python version in ${names}, but ${s.file} still says \`${s.raw}\``,
+        message: `This change moved the Python version in ${names}, but ${s.file} still says ${q(s.raw)}`,
         found: shown(s),
         expected: behind.map((m) => shown(m.to)).join(", "),
         fix: `Update ${s.file} to the new version as well (or revert the change), so every file names the same Python.`,

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -18,7 +19,7 @@ export default defineRule<RuleContext>({
     if (svc.dockerfile && b && configured !== "DOCKERFILE") {
       out.push({
         span: b.span,
-        message: `\`build.builder\` is \`${b.value}\` but \`${svc.dockerfile}\` exists, and Railway always builds with a Dockerfile when it finds one`,
+        message: `\`build.builder\` is ${q(b.value)} but ${q(svc.dockerfile)} exists, and Railway always builds with a Dockerfile when it finds one`,
         found: b.value,
         expected: "DOCKERFILE",
         fix: "Set `builder` to `DOCKERFILE`, or remove/rename the Dockerfile if you mean the other builder.",
@@ -28,7 +29,7 @@ export default defineRule<RuleContext>({
       out.push({
         span: b.span,
         severity: "error",
-        message: `\`build.builder\` is \`${b.value}\` but the service has no Dockerfile`,
+        message: `\`build.builder\` is ${q(b.value)} but the service has no Dockerfile`,
         found: b.value,
         expected: "a Dockerfile, or builder RAILPACK",
         fix: "Add the Dockerfile (or set `build.dockerfilePath`), or choose `RAILPACK`.",
@@ -37,7 +38,7 @@ export default defineRule<RuleContext>({
     if (svc.builder.name === "railpack") {
       const ignored: Array<{ what: string; span: Emit["span"] }> = [];
       if (svc.nixpacks)
-        ignored.push({ what: `\`${svc.nixpacks.doc.file}\``, span: svc.nixpacks.doc.spanFor([]) });
+        ignored.push({ what: `${q(svc.nixpacks.doc.file)}`, span: svc.nixpacks.doc.spanFor([]) });
       if (svc.railway?.nixpacksPlanPath) {
         ignored.push({
           what: "`build.nixpacksPlan`",

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { minorOf } from "../python/versions.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
@@ -23,7 +24,7 @@ export default defineRule<RuleContext>({
     return [
       {
         span: first.span,
-        message: `CI sets up Python ${tested.map((v) => `\`${v.value}\``).join(", ")} (actions/setup-python) but ${svc.display === "." ? "the service" : `service \`${svc.display}\``} deploys Python \`${eff.version}\` (${eff.from})`,
+        message: `CI sets up Python ${tested.map((v) => `${q(v.value)}`).join(", ")} (actions/setup-python) but ${svc.display === "." ? "the service" : `service ${q(svc.display)}`} deploys Python ${q(eff.version)} (${eff.from})`,
         found: tested.map((v) => v.value).join(", "),
         expected: deployed,
         fix: "Test on the deployed version: `python-version-file: .python-version` keeps CI and the deploy in step.",

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -26,13 +27,13 @@ export default defineRule<RuleContext>({
             : `a literal in ${s.span.file}`;
       return {
         span: s.span,
-        message: `\`${s.name}\` has ${what} in ${where} (value hidden)`,
+        message: `${q(s.name)} has ${what} in ${where} (value hidden)`,
         found: `${s.length} characters`,
         expected: "no committed value; set it in Railway's variables",
         fix:
           s.origin === "env-file"
-            ? `Rotate \`${s.name}\`, remove ${s.span.file} from git (\`git rm --cached\`), add it to .gitignore and set the value in Railway.`
-            : `Rotate \`${s.name}\`, read it from the environment without a default and set the value in Railway.`,
+            ? `Rotate ${q(s.name)}, remove ${s.span.file} from git (\`git rm --cached\`), add it to .gitignore and set the value in Railway.`
+            : `Rotate ${q(s.name)}, read it from the environment without a default and set the value in Railway.`,
       };
     }),
 });

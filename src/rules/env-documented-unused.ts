@@ -1,4 +1,5 @@
 import { declares, isReadByTooling } from "../facts/env.js";
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -28,10 +29,10 @@ export default defineRule<RuleContext>({
       if (new RegExp(`\\$\\{?${d.name.replace(/[.-]/g, "\\$&")}\\b`).test(commands)) continue;
       out.push({
         span: d.span,
-        message: `\`${d.name}\` is declared in ${d.span.file} but none of the ${env.scan.files.length} Python file${env.scan.files.length === 1 ? "" : "s"} of the service reads it`,
+        message: `${q(d.name)} is declared in ${d.span.file} but none of the ${env.scan.files.length} Python file${env.scan.files.length === 1 ? "" : "s"} of the service reads it`,
         found: d.name,
         expected: "a variable the code reads",
-        fix: `Remove \`${d.name}\` from \`${d.span.file}\` if it is stale, or read it in the settings.`,
+        fix: `Remove ${q(d.name)} from ${q(d.span.file)} if it is stale, or read it in the settings.`,
       });
     }
     return out;

@@ -1,4 +1,5 @@
 import { declares, isProvidedByPlatform } from "../facts/env.js";
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -20,10 +21,10 @@ export default defineRule<RuleContext>({
       if (!v || isProvidedByPlatform(v.name)) continue;
       out.push({
         span: d.span,
-        message: `\`${d.name}\` is \`isOptional: true\` in ${d.span.file}, but ${v.span.file}:${v.span.line} reads it without a default, so the service fails to start when it is unset`,
+        message: `${q(d.name)} is \`isOptional: true\` in ${d.span.file}, but ${v.span.file}:${v.span.line} reads it without a default, so the service fails to start when it is unset`,
         found: "isOptional: true",
         expected: "required (no `isOptional`), or a default in the code",
-        fix: `Drop \`isOptional\` for \`${d.name}\` in \`${d.span.file}\`, or give the setting a default.`,
+        fix: `Drop \`isOptional\` for ${q(d.name)} in ${q(d.span.file)}, or give the setting a default.`,
         related: [v.span],
       });
     }

@@ -1,4 +1,5 @@
 import { declares, describeRead, isProvidedByPlatform } from "../facts/env.js";
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -25,14 +26,14 @@ export default defineRule<RuleContext>({
     ];
     const exampleName = `${svc.root === "" ? "" : `${svc.root}/`}.env.example`;
     if (where.length === 0) {
-      const names = missing.map((v) => `\`${v.name}\``).join(", ");
+      const names = missing.map((v) => `${q(v.name)}`).join(", ");
       return [
         {
           span: missing[0]!.span,
           message: `${missing.length} required environment variable${missing.length === 1 ? " is" : "s are"} read by the code but documented nowhere (no .env.example, .env.sample, .env.template or railway.ts): ${names}`,
           found: `${missing.length} undocumented`,
           expected: "every required variable listed in `.env.example`",
-          fix: `Add \`${exampleName}\` listing ${missing.map((v) => `\`${v.name}=\``).join(", ")} (names only, no real values).`,
+          fix: `Add ${q(exampleName)} listing ${missing.map((v) => `\`${v.name}=\``).join(", ")} (names only, no real values).`,
           related: missing.slice(1).map((v) => v.span),
         },
       ];
@@ -40,10 +41,10 @@ export default defineRule<RuleContext>({
     return missing.map(
       (v): Emit => ({
         span: v.span,
-        message: `\`${v.name}\` is required (${describeRead(v.reads[0]!)} has no default, so startup fails without it) but ${where.map((w) => `\`${w}\``).join(" and ")} ${where.length === 1 ? "does" : "do"} not declare it`,
+        message: `${q(v.name)} is required (${describeRead(v.reads[0]!)} has no default, so startup fails without it) but ${where.map((w) => `${q(w)}`).join(" and ")} ${where.length === 1 ? "does" : "do"} not declare it`,
         found: "not declared",
-        expected: `\`${v.name}\` in ${where[0]}`,
-        fix: `Add \`${v.name}=\` to \`${env.docFiles[0] ?? exampleName}\`, or give the setting a default.`,
+        expected: `${q(v.name)} in ${where[0]}`,
+        fix: `Add \`${v.name}=\` to ${q(env.docFiles[0] ?? exampleName)}, or give the setting a default.`,
       }),
     );
   },

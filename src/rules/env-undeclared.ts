@@ -1,4 +1,5 @@
 import { declares, describeRead, isProvidedByPlatform } from "../facts/env.js";
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -22,7 +23,7 @@ export default defineRule<RuleContext>({
       return [
         {
           span: missing[0]!.span,
-          message: `${missing.length} optional environment variable${missing.length === 1 ? " is" : "s are"} read by the code and declared nowhere: ${missing.map((v) => `\`${v.name}\``).join(", ")}`,
+          message: `${missing.length} optional environment variable${missing.length === 1 ? " is" : "s are"} read by the code and declared nowhere: ${missing.map((v) => `${q(v.name)}`).join(", ")}`,
           found: `${missing.length} undeclared`,
           expected: "each variable in `.env.example` (commented out when optional)",
           fix: `List them in \`.env.example\`, e.g. \`# ${missing[0]!.name}=\`, so their defaults can be overridden knowingly.`,
@@ -33,10 +34,10 @@ export default defineRule<RuleContext>({
     return missing.map(
       (v): Emit => ({
         span: v.span,
-        message: `\`${v.name}\` is read by ${describeRead(v.reads[0]!)} (default ${v.default === null ? "none" : `\`${v.default}\``}) but declared nowhere`,
+        message: `${q(v.name)} is read by ${describeRead(v.reads[0]!)} (default ${v.default === null ? "none" : `${q(v.default)}`}) but declared nowhere`,
         found: "undeclared",
-        expected: `\`${v.name}\` in ${env.docFiles[0] ?? "`.env.example`"}`,
-        fix: `Add \`# ${v.name}=\` to \`${env.docFiles[0] ?? ".env.example"}\`.`,
+        expected: `${q(v.name)} in ${env.docFiles[0] ?? "`.env.example`"}`,
+        fix: `Add \`# ${v.name}=\` to ${q(env.docFiles[0] ?? ".env.example")}.`,
       }),
     );
   },

@@ -1,4 +1,5 @@
 import { parseStartCommand } from "../facts/start-command.js";
+import { q } from "../model/quote.js";
 import { joinPath, normalizeRelPath } from "../repo/workspace.js";
 import type { LocatedList } from "../sources/nixpacks.js";
 import type { RuleContext } from "./context.js";
@@ -38,8 +39,8 @@ export default defineRule<RuleContext>({
               span: item.span,
               message:
                 rel === null
-                  ? `\`${item.value}\` reads \`${flag}\`, which is outside the repository`
-                  : `\`${item.value}\` installs from \`${flag}\`, but \`${joinPath(svc.root, flag)}\` does not exist`,
+                  ? `${q(item.value)} reads ${q(flag)}, which is outside the repository`
+                  : `${q(item.value)} installs from ${q(flag)}, but ${q(joinPath(svc.root, flag))} does not exist`,
               found: flag,
               expected: "an existing requirements file",
               fix: "Correct the path, or commit the file.",

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -17,7 +18,7 @@ export default defineRule<RuleContext>({
         return {
           span: p.diagnostic.span,
           message: p.diagnostic.message,
-          fix: p.diagnostic.fix ?? `Fix the syntax of \`${p.file}\`.`,
+          fix: p.diagnostic.fix ?? `Fix the syntax of ${q(p.file)}.`,
           ...(severity ? { severity } : {}),
         };
       }),

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -10,7 +11,7 @@ export default defineRule<RuleContext>({
     svc.lockPairs.flatMap((pair) =>
       pair.diff.extraInLock.map((l) => ({
         span: l.span,
-        message: `\`${l.raw}\` is in ${pair.lock} but not in ${pair.requirements}`,
+        message: `${q(l.raw)} is in ${pair.lock} but not in ${pair.requirements}`,
         found: l.raw,
         expected: "absent (the lock mirrors the requirements file)",
         fix: `Remove it from ${pair.lock}, or add it to ${pair.requirements} if the service needs it.`,

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -10,10 +11,10 @@ export default defineRule<RuleContext>({
     svc.lockPairs.flatMap((pair) =>
       pair.diff.extrasMismatch.map(({ req, lock }) => ({
         span: lock.span,
-        message: `${pair.lock} has \`${lock.raw}\` without the extras \`[${req.extras.filter((e) => !lock.extras.includes(e)).join(",")}]\` that ${req.span.file} line ${req.span.line} asks for`,
+        message: `${pair.lock} has ${q(lock.raw)} without the extras \`[${req.extras.filter((e) => !lock.extras.includes(e)).join(",")}]\` that ${req.span.file} line ${req.span.line} asks for`,
         found: lock.raw,
         expected: req.raw,
-        fix: `Write \`${req.raw}\` in ${pair.lock}.`,
+        fix: `Write ${q(req.raw)} in ${pair.lock}.`,
         related: [req.span],
       })),
     ),

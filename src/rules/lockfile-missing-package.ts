@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -14,13 +15,13 @@ export default defineRule<RuleContext>({
     svc.lockPairs.flatMap((pair) =>
       pair.diff.missingInLock.map((r) => ({
         span: r.span,
-        message: `\`${r.raw}\` in ${r.span.file} is missing from ${pair.lock}`,
+        message: `${q(r.raw)} in ${r.span.file} is missing from ${pair.lock}`,
         found: "absent",
         expected: r.raw,
         fix:
           pair.diff.kind === "compiled"
             ? `Recompile ${pair.lock} from ${pair.requirements} (e.g. \`pip-compile\` / \`uv pip compile\`) and commit both.`
-            : `Add \`${r.raw}\` to ${pair.lock}, or regenerate the lock from ${pair.requirements}.`,
+            : `Add ${q(r.raw)} to ${pair.lock}, or regenerate the lock from ${pair.requirements}.`,
       })),
     ),
 });

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -13,7 +14,7 @@ export default defineRule<RuleContext>({
     svc.lockPairs.flatMap((pair) =>
       pair.diff.versionMismatch.map(({ req, lock, reason }) => ({
         span: lock.span,
-        message: `${pair.lock} has \`${lock.raw}\` but ${req.span.file} line ${req.span.line} asks for \`${req.raw}\` (${reason})`,
+        message: `${pair.lock} has ${q(lock.raw)} but ${req.span.file} line ${req.span.line} asks for ${q(req.raw)} (${reason})`,
         found: lock.raw,
         expected: req.raw,
         fix:

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -17,10 +18,10 @@ export default defineRule<RuleContext>({
     const np = svc.python.nixpacks;
     if (rp.version !== np.version) {
       changes.push(
-        `Python becomes \`${rp.version}\` (${rp.isDefault ? "Railpack's default" : `exact, from ${rp.from}`}) instead of \`${np.version ?? "nix python3"}\``,
+        `Python becomes ${q(rp.version)} (${rp.isDefault ? "Railpack's default" : `exact, from ${rp.from}`}) instead of ${q(np.version ?? "nix python3")}`,
       );
     }
-    if (svc.nixpacks) changes.push(`\`${svc.nixpacks.doc.file}\` is ignored`);
+    if (svc.nixpacks) changes.push(`${q(svc.nixpacks.doc.file)} is ignored`);
     if (svc.railway?.nixpacksPlanPath) changes.push("`build.nixpacksPlan` is ignored");
     const cmds = svc.start.candidates.filter((c) => c.command.includes("/opt/venv"));
     if (cmds.length)

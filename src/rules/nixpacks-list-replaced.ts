@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { isNixPythonInterpreter } from "../python/versions.js";
 import type { LocatedList } from "../sources/nixpacks.js";
 import type { RuleContext } from "./context.js";
@@ -31,7 +32,7 @@ export default defineRule<RuleContext>({
       out.push({
         span: list.span,
         ...(severity ? { severity } : {}),
-        message: `\`${key}\` in ${file} has no \`"..."\`, so it replaces the Python provider's list and drops ${dropped.map((d) => `\`${d}\``).join(", ")}`,
+        message: `${q(key)} in ${file} has no \`"..."\`, so it replaces the Python provider's list and drops ${dropped.map((d) => `${q(d)}`).join(", ")}`,
         found: list.items.map((i) => i.value).join(", "),
         expected: `"...", ${list.items.map((i) => i.value).join(", ")}`,
         fix: `Add \`"..."\` to the list to extend the provider's defaults instead of replacing them.`,

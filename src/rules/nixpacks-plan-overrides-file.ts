@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -27,7 +28,7 @@ export default defineRule<RuleContext>({
         if (dropped.length === 0) continue;
         out.push({
           span: list.span,
-          message: `\`build.nixpacksPlan.phases.${name}.${key}\` in ${plan.doc.file} replaces \`phases.${name}.${key}\` of ${file.doc.file}, dropping ${dropped.map((d) => `\`${d}\``).join(", ")}`,
+          message: `\`build.nixpacksPlan.phases.${name}.${key}\` in ${plan.doc.file} replaces \`phases.${name}.${key}\` of ${file.doc.file}, dropping ${dropped.map((d) => `${q(d)}`).join(", ")}`,
           found: list.items.map((i) => i.value).join(", "),
           expected: fileList.items.map((i) => i.value).join(", "),
           fix: `Keep the list in one place: delete \`build.nixpacksPlan\` and rely on ${file.doc.file}, or add \`"..."\` to extend it.`,

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
@@ -17,7 +18,7 @@ export default defineRule<RuleContext>({
     return [
       {
         span: list.span,
-        message: `The setup phase's \`nixPkgs\` ends up as ${svc.python.nixPkgs.items.map((i) => `\`${i.value}\``).join(", ") || "an empty list"}, with no Python interpreter`,
+        message: `The setup phase's \`nixPkgs\` ends up as ${svc.python.nixPkgs.items.map((i) => `${q(i.value)}`).join(", ") || "an empty list"}, with no Python interpreter`,
         found: svc.python.nixPkgs.items.map((i) => i.value).join(", "),
         expected: 'a Python package such as `python311`, or `"..."`',
         fix: 'Add `"..."` to the list (keeps the provider\'s Python) or list the Python package explicitly.',

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { NIXPACKS_SPEC } from "../sources/nixpacks.js";
 import { describePath, validate } from "../sources/schema.js";
 import type { RuleContext } from "./context.js";
@@ -38,11 +39,11 @@ function toEmit(i: ReturnType<typeof validate>[number], file: string, live: bool
     return [
       {
         span: i.span,
-        message: `\`${describePath(i.path)}\` in ${file} is not a Nixpacks key${i.suggestion ? `; did you mean \`${i.suggestion}\`?` : ""} Nixpacks silently ignores it`,
+        message: `${q(describePath(i.path))} in ${file} is not a Nixpacks key${i.suggestion ? `; did you mean ${q(i.suggestion)}?` : ""} Nixpacks silently ignores it`,
         found: i.key,
         ...(i.suggestion ? { expected: i.suggestion } : {}),
         fix: i.suggestion
-          ? `Rename it to \`${i.suggestion}\`.`
+          ? `Rename it to ${q(i.suggestion)}.`
           : "Remove it, or move it where Nixpacks reads it.",
       },
     ];
@@ -52,10 +53,10 @@ function toEmit(i: ReturnType<typeof validate>[number], file: string, live: bool
       {
         span: i.span,
         severity: live ? "error" : "warning",
-        message: `\`${describePath(i.path)}\` in ${file} must be a ${i.expected}, found a ${i.found}; Nixpacks fails to parse the plan${live ? "" : " (this service does not build with Nixpacks, so the file is dead)"}`,
+        message: `${q(describePath(i.path))} in ${file} must be a ${i.expected}, found a ${i.found}; Nixpacks fails to parse the plan${live ? "" : " (this service does not build with Nixpacks, so the file is dead)"}`,
         found: i.found,
         expected: i.expected,
-        fix: `Give \`${describePath(i.path)}\` a ${i.expected} value.`,
+        fix: `Give ${q(describePath(i.path))} a ${i.expected} value.`,
       },
     ];
   }

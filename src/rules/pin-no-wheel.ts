@@ -1,4 +1,5 @@
 import { installedPins } from "../facts/pins.js";
+import { q } from "../model/quote.js";
 import { isLookupError, releaseKey } from "../pypi/release.js";
 import { parseWheelFilename, wheelSupports } from "../pypi/wheels.js";
 import type { RuleContext } from "./context.js";
@@ -30,7 +31,7 @@ export default defineRule<RuleContext>({
       if (wheels.some((f) => wheelSupports(f.filename, python))) continue;
       const hasSdist = release.files.some((f) => f.packagetype === "sdist");
       const pin = `${r.name}==${r.pinned}`;
-      const noWheel = `\`${pin}\` has no wheel for CPython ${python} on Linux x86_64 on PyPI`;
+      const noWheel = `${q(pin)} has no wheel for CPython ${python} on Linux x86_64 on PyPI`;
       const base = {
         span: r.specSpan ?? r.span,
         found: pin,
@@ -41,20 +42,20 @@ export default defineRule<RuleContext>({
         out.push({
           ...base,
           severity: eff.isDefault ? "warning" : "error",
-          message: `${noWheel}${wheels.length ? ` (it has wheels for ${tagList(wheels)})` : ""} and no source distribution: pip cannot install it on Python \`${eff.version}\` (${eff.from})`,
-          fix: `Pin a release of \`${r.name}\` with a \`${cp}\` (or \`abi3\`, or \`py3-none-any\`) wheel, or use a Python it has wheels for.`,
+          message: `${noWheel}${wheels.length ? ` (it has wheels for ${tagList(wheels)})` : ""} and no source distribution: pip cannot install it on Python ${q(eff.version)} (${eff.from})`,
+          fix: `Pin a release of ${q(r.name)} with a ${q(cp)} (or \`abi3\`, or \`py3-none-any\`) wheel, or use a Python it has wheels for.`,
         });
         continue;
       }
       const has = wheels.length === 0 ? "only a source distribution" : `wheels for ${tagList(wheels)}`;
       out.push({
         ...base,
-        message: `${noWheel} (it has ${has}), so on Python \`${eff.version}\` (${eff.from}) it builds from source; needs a compiler and headers, and ${
+        message: `${noWheel} (it has ${has}), so on Python ${q(eff.version)} (${eff.from}) it builds from source; needs a compiler and headers, and ${
           builder === "railpack"
             ? "Railpack's slim image may lack the headers"
             : "Nixpacks installs gcc, but the headers of the C library it builds against may be missing"
         }`,
-        fix: `Pin a release of \`${r.name}\` with a \`${cp}\` (or \`abi3\`) manylinux wheel, or install what the build needs: ${
+        fix: `Pin a release of ${q(r.name)} with a ${q(cp)} (or \`abi3\`) manylinux wheel, or install what the build needs: ${
           builder === "railpack"
             ? "`buildAptPackages` in railpack.json (or `RAILPACK_BUILD_APT_PACKAGES`) with the compiler and the library's `-dev` package, and the runtime library in `deploy.aptPackages`"
             : "the library's headers in `nixPkgs` or `aptPkgs` of nixpacks.toml's `[phases.setup]` (keep `\"...\"` so gcc and Python stay)"
@@ -78,6 +79,6 @@ function tagList(wheels: Array<{ filename: string }>): string {
     const [ib, mb, nb] = key(b);
     return ia !== ib ? (ia < ib ? -1 : 1) : ma - mb || na - nb;
   });
-  const shown = sorted.slice(0, 8).map((t) => `\`${t}\``);
+  const shown = sorted.slice(0, 8).map((t) => `${q(t)}`);
   return sorted.length > 8 ? `${shown.join(", ")} and ${sorted.length - 8} more` : shown.join(", ");
 }

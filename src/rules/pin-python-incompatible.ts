@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { KNOWN_BREAKING } from "../python/compat.js";
 import { compareVersions } from "../python/pep440.js";
 import type { RuleContext } from "./context.js";
@@ -37,7 +38,7 @@ export default defineRule<RuleContext>({
           out.push({
             span: r.specSpan ?? r.span,
             ...(eff.isDefault ? { severity: "warning" as const } : {}),
-            message: `\`${r.name}==${r.pinned}\` ${e.why}, and ${svc.builder.name === "nixpacks" ? "Nixpacks" : svc.builder.name === "railpack" ? "Railpack" : "the Dockerfile"} will use Python \`${eff.version}\` (${eff.from})`,
+            message: `\`${r.name}==${r.pinned}\` ${e.why}, and ${svc.builder.name === "nixpacks" ? "Nixpacks" : svc.builder.name === "railpack" ? "Railpack" : "the Dockerfile"} will use Python ${q(eff.version)} (${eff.from})`,
             found: `${r.name}==${r.pinned}`,
             expected: `${r.name}>=${e.below} (source: ${e.source})`,
             fix: `Upgrade to \`${r.name}==${e.below}\` or newer, or pin Python below ${e.python} in every version file.`,

@@ -1,5 +1,6 @@
 import { BUILDER_LABEL } from "../facts/builder.js";
 import { installedPins } from "../facts/pins.js";
+import { q } from "../model/quote.js";
 import { isLookupError, releaseKey } from "../pypi/release.js";
 import { satisfies } from "../python/pep440.js";
 import type { RuleContext } from "./context.js";
@@ -30,10 +31,10 @@ export default defineRule<RuleContext>({
       out.push({
         span: r.specSpan ?? r.span,
         ...(eff.isDefault ? { severity: "warning" as const } : {}),
-        message: `\`${r.name}==${r.pinned}\` requires Python \`${spec}\` (its \`requires_python\` on PyPI), but ${BUILDER_LABEL[svc.builder.name]} will use Python \`${eff.version}\` (${eff.from})`,
+        message: `\`${r.name}==${r.pinned}\` requires Python ${q(spec)} (its \`requires_python\` on PyPI), but ${BUILDER_LABEL[svc.builder.name]} will use Python ${q(eff.version)} (${eff.from})`,
         found: `${r.name}==${r.pinned} (requires_python ${spec})`,
         expected: `a release of ${r.name} whose requires_python allows Python ${major}.${minor}`,
-        fix: `Pin a release of \`${r.name}\` whose \`requires_python\` allows Python ${major}.${minor}, or move every version file to a Python that satisfies \`${spec}\`.`,
+        fix: `Pin a release of ${q(r.name)} whose \`requires_python\` allows Python ${major}.${minor}, or move every version file to a Python that satisfies ${q(spec)}.`,
         ...(eff.span ? { related: [eff.span] } : {}),
       });
     }

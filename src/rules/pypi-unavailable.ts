@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { isLookupError } from "../pypi/release.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
@@ -16,7 +17,7 @@ export default defineRule<RuleContext>({
   summary: "PyPI look-ups failed, so pins were checked offline only",
   check: ({ pypi }) => {
     if (!pypi) return [];
-    const failed = [...pypi].flatMap(([key, l]) => (isLookupError(l) ? [`\`${key}\`: ${l.error}`] : []));
+    const failed = [...pypi].flatMap(([key, l]) => (isLookupError(l) ? [`${q(key)}: ${l.error}`] : []));
     if (failed.length === 0) return [];
     const more = failed.length > SHOWN ? `; and ${failed.length - SHOWN} more` : "";
     return [

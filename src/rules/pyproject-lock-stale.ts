@@ -1,4 +1,5 @@
 import { collectDepFiles, PYPROJECT_LOCKS } from "../changes/deps.js";
+import { q } from "../model/quote.js";
 import { satisfies } from "../python/pep440.js";
 import { joinPath } from "../repo/workspace.js";
 import type { RuleContext } from "./context.js";
@@ -33,10 +34,10 @@ export default defineRule<RuleContext>({
       if (!l) {
         out.push({
           span: dep.span,
-          message: `\`${dep.label}\` is a dependency in pyproject.toml but ${lock.file} has no entry for it`,
+          message: `${q(dep.label)} is a dependency in pyproject.toml but ${lock.file} has no entry for it`,
           found: "absent from the lock",
           expected: dep.wants,
-          fix: `Re-lock (\`${lockName === "uv.lock" ? "uv lock" : lockName === "poetry.lock" ? "poetry lock" : "pdm lock"}\`) and commit ${lock.file}.`,
+          fix: `Re-lock (${q(lockName === "uv.lock" ? "uv lock" : lockName === "poetry.lock" ? "poetry lock" : "pdm lock")}) and commit ${lock.file}.`,
           related: [lock.entries[0]?.span ?? { file: lock.file, line: 1, column: 1 }],
         });
         continue;
@@ -47,7 +48,7 @@ export default defineRule<RuleContext>({
       if (fits.some((f) => f === null || f === true)) continue;
       out.push({
         span: dep.span,
-        message: `pyproject.toml asks for \`${dep.label}${dep.specifier}\` but ${lock.file} locks it at ${versions.map((v) => `\`${v}\``).join(", ")}`,
+        message: `pyproject.toml asks for \`${dep.label}${dep.specifier}\` but ${lock.file} locks it at ${versions.map((v) => `${q(v)}`).join(", ")}`,
         found: versions.join(", "),
         expected: dep.specifier,
         fix: `Re-lock and commit ${lock.file}.`,

@@ -1,4 +1,5 @@
 import { BUILDER_LABEL } from "../facts/builder.js";
+import { q } from "../model/quote.js";
 import { sameSpan } from "../model/span.js";
 import { formatVersion, minorOf, sameMinor } from "../python/versions.js";
 import type { RuleContext } from "./context.js";
@@ -25,7 +26,7 @@ export default defineRule<RuleContext>({
           ? [
               {
                 span: s.span,
-                message: `${s.file} states Python \`${formatVersion(s.version)}\` but ${ref.file} states \`${formatVersion(ref.version!)}\``,
+                message: `${s.file} states Python ${q(formatVersion(s.version))} but ${ref.file} states ${q(formatVersion(ref.version!))}`,
                 found: formatVersion(s.version),
                 expected: formatVersion(ref.version!),
                 fix: `Make every file name the same Python version (${minorOf(ref.version!)}).`,
@@ -43,7 +44,7 @@ export default defineRule<RuleContext>({
       if (!sameMinor(s.version, eff.parsed)) {
         out.push({
           span: s.span,
-          message: `${s.file} states Python \`${s.raw}\` (${minorOf(s.version)}) but ${builder} will install Python \`${eff.version}\` (from ${eff.from})`,
+          message: `${s.file} states Python ${q(s.raw)} (${minorOf(s.version)}) but ${builder} will install Python ${q(eff.version)} (from ${eff.from})`,
           found: formatVersion(s.version),
           expected: eff.version!,
           fix: `Set ${s.file} to ${minorOf(eff.parsed)}, or change the source ${builder} reads; all files must name one version.`,
@@ -57,7 +58,7 @@ export default defineRule<RuleContext>({
         out.push({
           span: s.span,
           severity: "warning",
-          message: `${s.file} states Python \`${formatVersion(s.version)}\` but ${builder} will install \`${eff.version}\` (from ${eff.from}); the patch versions differ`,
+          message: `${s.file} states Python ${q(formatVersion(s.version))} but ${builder} will install ${q(eff.version)} (from ${eff.from}); the patch versions differ`,
           found: formatVersion(s.version),
           expected: eff.version!,
           fix: `Use the same patch version (${eff.version}) in every file.`,

@@ -1,4 +1,5 @@
 import type { SourceKind } from "../facts/python.js";
+import { q } from "../model/quote.js";
 import { NIXPACKS_DEFAULT_DESCRIPTION } from "../python/versions.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
@@ -33,7 +34,7 @@ export default defineRule<RuleContext>({
           span: s.span,
           // Only the selected builder's own inputs break the deploy; other files are drift to tidy.
           ...(readBySelected(svc, s.kind) ? {} : { severity: "warning" as const }),
-          message: `${s.file} ${s.problem}: \`${s.raw}\``,
+          message: `${s.file} ${s.problem}: ${q(s.raw)}`,
           found: s.raw,
           expected: s.kind === "runtime.txt" ? "`python-X.Y.Z`" : "`X.Y` or `X.Y.Z`",
           fix:

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { definiteValue } from "../sources/railway-ts/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
@@ -37,7 +38,7 @@ export default defineRule<RuleContext>({
       const name = definiteValue(ts.name) ?? "this service";
       out.push({
         span: ts.span,
-        message: `.railway/railway.ts configures \`${name}\` and ${r.file} does too; Railway lets only one of them manage a service (\`railway config plan\` stops until it is migrated)`,
+        message: `.railway/railway.ts configures ${q(name)} and ${r.file} does too; Railway lets only one of them manage a service (\`railway config plan\` stops until it is migrated)`,
         found: `${r.file} and .railway/railway.ts`,
         expected: ".railway/railway.ts only",
         fix: `Carry the remaining settings into .railway/railway.ts and delete ${r.file}.`,
@@ -50,20 +51,20 @@ export default defineRule<RuleContext>({
         if (!span || ts[c.ts] !== null || noted.has(c.json[1]!)) continue;
         out.push({
           span,
-          message: `\`${c.json.join(".")}\` in ${r.file} has no counterpart in .railway/railway.ts (\`${name}\`); it stops applying when ${r.file} is no longer read`,
+          message: `${q(c.json.join("."))} in ${r.file} has no counterpart in .railway/railway.ts (${q(name)}); it stops applying when ${r.file} is no longer read`,
           found: c.json.join("."),
-          expected: `\`${String(c.ts)}\` in the railway.ts service`,
-          fix: `Add \`${String(c.ts)}\` under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,
+          expected: `${q(String(c.ts))} in the railway.ts service`,
+          fix: `Add ${q(String(c.ts))} under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,
         });
       }
     }
     for (const m of ts?.migratedComments ?? []) {
       out.push({
         span: m.span,
-        message: `\`railway config migrate\` could not carry \`${m.key}\` (${m.text}) into .railway/railway.ts; it is not set there, so it stops applying once the old config file is gone`,
+        message: `\`railway config migrate\` could not carry ${q(m.key)} (${m.text}) into .railway/railway.ts; it is not set there, so it stops applying once the old config file is gone`,
         found: `// ${m.key} from CaC`,
-        expected: `\`${m.key}\` set in the service`,
-        fix: `Set \`${m.key}\` in the service's options (see railway/iac), then delete the comment.`,
+        expected: `${q(m.key)} set in the service`,
+        fix: `Set ${q(m.key)} in the service's options (see railway/iac), then delete the comment.`,
       });
     }
     if (svc.railwayShadowed && svc.railway) {

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { RAILWAY_KNOWN_MISTAKES, RAILWAY_SPEC } from "../sources/railway.js";
 import { describePath, validate } from "../sources/schema.js";
 import type { RuleContext } from "./context.js";
@@ -20,17 +21,17 @@ export default defineRule<RuleContext>({
           return [
             {
               span: i.span,
-              message: `\`${describePath(i.path)}\` must be a ${i.expected}, found a ${i.found}`,
+              message: `${q(describePath(i.path))} must be a ${i.expected}, found a ${i.found}`,
               found: i.found,
               expected: i.expected,
-              fix: `Give \`${describePath(i.path)}\` a ${i.expected} value.`,
+              fix: `Give ${q(describePath(i.path))} a ${i.expected} value.`,
             },
           ];
         case "bad-enum":
           return [
             {
               span: i.span,
-              message: `\`${describePath(i.path)}\` is \`${i.value}\`; Railway accepts ${i.allowed.map((a) => `\`${a}\``).join(", ")}`,
+              message: `${q(describePath(i.path))} is ${q(i.value)}; Railway accepts ${i.allowed.map((a) => `${q(a)}`).join(", ")}`,
               found: i.value,
               expected: i.allowed.join(" | "),
               fix: `Use one of ${i.allowed.join(", ")}.`,

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { resolveConfigPath } from "../sources/railway.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
@@ -24,18 +25,18 @@ export default defineRule<RuleContext>({
       if (res.kind === "outside") {
         out.push({
           span: v.span,
-          message: `\`build.${key}\` is \`${v.value}\`, which points outside the repository; it was not read`,
+          message: `\`build.${key}\` is ${q(v.value)}, which points outside the repository; it was not read`,
           found: v.value,
           expected: "a path inside the repository",
-          fix: `Use a path inside the repository, such as \`${key === "dockerfilePath" ? "Dockerfile" : "nixpacks.toml"}\`.`,
+          fix: `Use a path inside the repository, such as ${q(key === "dockerfilePath" ? "Dockerfile" : "nixpacks.toml")}.`,
         });
       } else if (res.kind === "missing") {
         out.push({
           span: v.span,
-          message: `\`build.${key}\` is \`${v.value}\` but no such file exists (tried ${res.tried.map((t) => `\`${t}\``).join(", ")})`,
+          message: `\`build.${key}\` is ${q(v.value)} but no such file exists (tried ${res.tried.map((t) => `${q(t)}`).join(", ")})`,
           found: v.value,
           expected: "an existing file",
-          fix: `Create \`${v.value}\` or correct the path.`,
+          fix: `Create ${q(v.value)} or correct the path.`,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { RAILWAY_KNOWN_MISTAKES, RAILWAY_SPEC } from "../sources/railway.js";
 import { describePath, validate } from "../sources/schema.js";
 import type { RuleContext } from "./context.js";
@@ -20,12 +21,12 @@ export default defineRule<RuleContext>({
         ? [
             {
               span: i.span,
-              message: `\`${describePath(i.path)}\` is not a Railway config key${i.suggestion ? `; did you mean \`${i.suggestion}\`?` : ""} Railway ignores it`,
+              message: `${q(describePath(i.path))} is not a Railway config key${i.suggestion ? `; did you mean ${q(i.suggestion)}?` : ""} Railway ignores it`,
               found: i.key,
               ...(i.suggestion ? { expected: i.suggestion } : {}),
               fix: i.suggestion
-                ? `Rename \`${i.key}\` to \`${i.suggestion}\`${i.suggestion === "nixpacksConfigPath" ? " (a path to the Nixpacks config file, e.g. `nixpacks.toml`)" : ""}, or remove it.`
-                : `Remove \`${i.key}\`; see Railway's config-as-code reference for valid keys.`,
+                ? `Rename ${q(i.key)} to ${q(i.suggestion)}${i.suggestion === "nixpacksConfigPath" ? " (a path to the Nixpacks config file, e.g. `nixpacks.toml`)" : ""}, or remove it.`
+                : `Remove ${q(i.key)}; see Railway's config-as-code reference for valid keys.`,
             },
           ]
         : [],

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -24,7 +25,7 @@ export default defineRule<RuleContext>({
           if (!local && !commit) {
             out.push({
               span: r.span,
-              message: `\`${r.raw}\` ${vcs ? "installs from version control without a commit" : "installs from a URL without a hash"}, so each build may get different code`,
+              message: `${q(r.raw)} ${vcs ? "installs from version control without a commit" : "installs from a URL without a hash"}, so each build may get different code`,
               found: r.url,
               expected: vcs ? "a full 40-character commit after `@`" : "a `--hash` or `#sha256=` fragment",
               fix: vcs ? "Pin the URL to a commit SHA." : "Add `--hash=sha256:…` for the file.",
@@ -39,7 +40,7 @@ export default defineRule<RuleContext>({
           span: r.specSpan ?? r.span,
           message:
             r.specifier === ""
-              ? `\`${r.name}\` in ${file.path} has no version: each build installs whatever is newest`
+              ? `${q(r.name)} in ${file.path} has no version: each build installs whatever is newest`
               : `\`${r.name}${r.specifier}\` in ${file.path} is a range, not an exact pin`,
           found: r.specifier === "" ? "(no version)" : r.specifier,
           expected: config.pinning === "compatible" ? "`==X.Y.Z`, `~=X.Y` or `==X.*`" : "`==X.Y.Z`",

@@ -1,4 +1,5 @@
 import { findDuplicates } from "../facts/lock.js";
+import { q } from "../model/quote.js";
 import type { Requirement } from "../sources/requirements/parse.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
@@ -37,10 +38,10 @@ export default defineRule<RuleContext>({
                 : ("notice" as const),
           message:
             kind === "conflict"
-              ? `\`${second.raw}\` conflicts with \`${first.raw}\` on line ${first.span.line} of ${file.path}: no version satisfies both`
+              ? `${q(second.raw)} conflicts with ${q(first.raw)} on line ${first.span.line} of ${file.path}: no version satisfies both`
               : kind === "range"
-                ? `\`${second.raw}\` repeats \`${first.raw}\` (line ${first.span.line}) with another specifier; pip combines both, so the effective constraint is hidden`
-                : `\`${second.raw}\` repeats line ${first.span.line} of ${file.path}${kind === "extras" ? " with other extras" : ""}`,
+                ? `${q(second.raw)} repeats ${q(first.raw)} (line ${first.span.line}) with another specifier; pip combines both, so the effective constraint is hidden`
+                : `${q(second.raw)} repeats line ${first.span.line} of ${file.path}${kind === "extras" ? " with other extras" : ""}`,
           found: second.raw,
           expected: first.raw,
           fix: "Keep one entry per package (with all the extras it needs).",

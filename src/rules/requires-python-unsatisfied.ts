@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import { satisfies } from "../python/pep440.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
@@ -27,7 +28,7 @@ export default defineRule<RuleContext>({
       {
         span: rp.span,
         ...(eff.isDefault ? { severity: "warning" as const } : {}),
-        message: `${rp.span.file} requires Python \`${rp.value}\`, but ${eff.isDefault ? "the builder's default" : "the deployed"} Python is \`${eff.version}\` (${eff.from})`,
+        message: `${rp.span.file} requires Python ${q(rp.value)}, but ${eff.isDefault ? "the builder's default" : "the deployed"} Python is ${q(eff.version)} (${eff.from})`,
         found: eff.version ?? "",
         expected: rp.value,
         fix: "Make `requires-python` and the version files agree (change one of them).",

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -21,7 +22,7 @@ export default defineRule<RuleContext>({
       if (app.missingRequiredAttr) {
         out.push({
           span: at,
-          message: `${a.candidate.label} runs \`${inv.appRef?.text}\`, but ${inv.kind} needs \`module:attribute\``,
+          message: `${a.candidate.label} runs ${q(inv.appRef?.text)}, but ${inv.kind} needs \`module:attribute\``,
           found: inv.appRef?.text ?? "",
           expected: `${inv.appRef?.text}:app`,
           fix: "Name the application object after a colon, e.g. `app.main:app`.",
@@ -32,7 +33,7 @@ export default defineRule<RuleContext>({
         if (!app.file) {
           out.push({
             span: at,
-            message: `${a.candidate.label} runs \`${app.module}\`, but \`${app.tried[0]}\` does not exist`,
+            message: `${a.candidate.label} runs ${q(app.module)}, but ${q(app.tried[0])} does not exist`,
             found: app.module,
             expected: "an existing script",
             fix: "Correct the script path (relative to the service's root directory).",
@@ -44,10 +45,10 @@ export default defineRule<RuleContext>({
         out.push({
           span: at,
           ...(installable ? { severity: "warning" as const } : {}),
-          message: `${a.candidate.label} loads \`${app.module}:${app.attr}\`, but no module file exists (tried ${app.tried.map((t) => `\`${t}\``).join(", ")})`,
+          message: `${a.candidate.label} loads \`${app.module}:${app.attr}\`, but no module file exists (tried ${app.tried.map((t) => `${q(t)}`).join(", ")})`,
           found: `${app.module}:${app.attr}`,
           expected: "a module file in the repository",
-          fix: `Correct the module path, or add \`cd <dir> &&\` / \`--app-dir\` so \`${app.module}\` resolves.`,
+          fix: `Correct the module path, or add \`cd <dir> &&\` / \`--app-dir\` so ${q(app.module)} resolves.`,
         });
         continue;
       }
@@ -56,21 +57,21 @@ export default defineRule<RuleContext>({
         out.push({
           span: at,
           message: l.guarded
-            ? `\`${app.attr}\` is bound only under \`if ${l.guarded.guard === "__main__" ? '__name__ == "__main__"' : "TYPE_CHECKING"}\` in \`${app.file}\` (line ${l.guarded.line}), so \`${app.module}:${app.attr}\` fails to import`
-            : `\`${app.file}\` defines no top-level \`${app.attr}\` (it defines ${
+            ? `${q(app.attr)} is bound only under \`if ${l.guarded.guard === "__main__" ? '__name__ == "__main__"' : "TYPE_CHECKING"}\` in ${q(app.file)} (line ${l.guarded.line}), so \`${app.module}:${app.attr}\` fails to import`
+            : `${q(app.file)} defines no top-level ${q(app.attr)} (it defines ${
                 l.topLevelNames
                   .slice(0, 8)
-                  .map((n) => `\`${n}\``)
+                  .map((n) => `${q(n)}`)
                   .join(", ") || "nothing"
               })`,
           found: `${app.module}:${app.attr}`,
-          expected: `a top-level \`${app.attr}\` in ${app.file}`,
-          fix: `Point the command at the object that exists, or define \`${app.attr}\` at module level.`,
+          expected: `a top-level ${q(app.attr)} in ${app.file}`,
+          fix: `Point the command at the object that exists, or define ${q(app.attr)} at module level.`,
         });
       } else if (l?.kind === "syntax-error") {
         out.push({
           span: { file: app.file, line: l.line, column: l.column },
-          message: `\`${app.file}\`, which ${a.candidate.label} loads, has a Python syntax error at line ${l.line}`,
+          message: `${q(app.file)}, which ${a.candidate.label} loads, has a Python syntax error at line ${l.line}`,
           found: "syntax error",
           expected: "a module that parses",
           fix: "Fix the syntax error; the server cannot import the module.",

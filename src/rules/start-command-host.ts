@@ -1,4 +1,5 @@
 import { classifyHost } from "../facts/start-command.js";
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -22,7 +23,7 @@ export default defineRule<RuleContext>({
         if (classifyHost(inv.host.text) === "loopback") {
           out.push({
             span: a.spanOf(inv.host),
-            message: `${a.candidate.label} binds \`${inv.host.text}\`, which Railway's proxy cannot reach`,
+            message: `${a.candidate.label} binds ${q(inv.host.text)}, which Railway's proxy cannot reach`,
             found: inv.host.text,
             expected: "0.0.0.0 (or :: for IPv6)",
             fix: "Bind all interfaces: `--host 0.0.0.0` (gunicorn: `--bind 0.0.0.0:$PORT`).",

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -24,10 +25,10 @@ export default defineRule<RuleContext>({
       if (exe.text.startsWith(`${otherVenv}/`)) {
         out.push({
           span: a.spanOf(exe),
-          message: `${a.candidate.label} runs \`${exe.text}\`, but ${svc.builder.name === "nixpacks" ? "Nixpacks" : "Railpack"} creates its venv at \`${venv}\``,
+          message: `${a.candidate.label} runs ${q(exe.text)}, but ${svc.builder.name === "nixpacks" ? "Nixpacks" : "Railpack"} creates its venv at ${q(venv)}`,
           found: exe.text,
           expected: exe.text.replace(otherVenv, venv),
-          fix: `Use the bare command (\`${exe.text.split("/").pop()}\`), which resolves through PATH in either builder.`,
+          fix: `Use the bare command (${q(exe.text.split("/").pop())}), which resolves through PATH in either builder.`,
         });
         continue;
       }
@@ -40,7 +41,7 @@ export default defineRule<RuleContext>({
       ) {
         out.push({
           span: a.spanOf(exe),
-          message: `${a.candidate.label} runs \`${exe.text}\`, but the build installs Python \`${eff.version}\` (${eff.from}), so \`python${m[1]}.${m[2]}\` does not exist`,
+          message: `${a.candidate.label} runs ${q(exe.text)}, but the build installs Python ${q(eff.version)} (${eff.from}), so \`python${m[1]}.${m[2]}\` does not exist`,
           found: exe.text,
           expected: `python${eff.parsed.major}.${eff.parsed.minor}`,
           fix: "Use `python` (the venv's interpreter) instead of a versioned name.",

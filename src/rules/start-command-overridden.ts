@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -21,7 +22,7 @@ export default defineRule<RuleContext>({
       if (normalize(c.command) === normalize(eff.command)) continue;
       out.push({
         span: c.span,
-        message: `${c.label} is \`${c.command}\`, but ${eff.label} overrides it with \`${eff.command}\``,
+        message: `${c.label} is ${q(c.command)}, but ${eff.label} overrides it with ${q(eff.command)}`,
         found: c.command,
         expected: eff.command,
         fix: `Keep one start command: delete ${c.label}, or make it identical to ${eff.label}.`,

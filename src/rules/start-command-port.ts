@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -33,7 +34,7 @@ export default defineRule<RuleContext>({
         message: d
           ? `${a.candidate.label}: ${d.message}`
           : inv.port
-            ? `${a.candidate.label} listens on fixed port \`${inv.port.text}\`, not on Railway's \`$PORT\``
+            ? `${a.candidate.label} listens on fixed port ${q(inv.port.text)}, not on Railway's \`$PORT\``
             : `${a.candidate.label} starts ${inv.kind} without a port, so it listens on its default, not on Railway's \`$PORT\``,
         found: inv.port?.text ?? "(default port)",
         expected: "$PORT",

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -13,7 +14,7 @@ export default defineRule<RuleContext>({
       if (!inv?.reload) continue;
       out.push({
         span: a.spanOf(inv.reload),
-        message: `${a.candidate.label} runs ${inv.kind} with \`${inv.reload.text}\`, a development mode that watches files and restarts`,
+        message: `${a.candidate.label} runs ${inv.kind} with ${q(inv.reload.text)}, a development mode that watches files and restarts`,
         found: inv.reload.text,
         expected: "no reload in production",
         fix: "Remove the reload option from the deployed start command.",

@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -45,7 +46,7 @@ export default defineRule<RuleContext>({
         continue;
       out.push({
         span: a.spanOf(inv.interpreter ? inv.module : inv.executable),
-        message: `${a.candidate.label} runs ${inv.kind}, but no requirements file the builder installs declares \`${pkgs[0]}\``,
+        message: `${a.candidate.label} runs ${inv.kind}, but no requirements file the builder installs declares ${q(pkgs[0])}`,
         found: "not declared",
         expected: pkgs[0]!,
         fix: `Add \`${pkgs[0]}==<version>\` to requirements.txt (and its lock).`,

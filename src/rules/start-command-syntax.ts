@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -17,7 +18,7 @@ export default defineRule<RuleContext>({
         if (d.message.includes("single quotes")) continue; // reported by start-command-port
         out.push({
           span: a.spanOf({ text: "", offset: d.offset, end: d.offset + 1 }),
-          message: `${a.candidate.label}: ${d.message} in \`${a.candidate.command}\``,
+          message: `${a.candidate.label}: ${d.message} in ${q(a.candidate.command)}`,
           found: a.candidate.command,
           expected: "a command the shell can run",
           fix: "Correct the shell syntax of the command.",

@@ -1,4 +1,5 @@
 import { mergeList } from "../facts/python.js";
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -72,25 +73,25 @@ export default defineRule<RuleContext>({
           out.push({
             span: r.span,
             severity: "notice",
-            message: `\`${r.raw}\` compiles against ${need.lib}; ${where} does not list \`${need.apt.split(" ")[0]}\`, so the build relies on Railpack's image having it`,
+            message: `${q(r.raw)} compiles against ${need.lib}; ${where} does not list ${q(need.apt.split(" ")[0])}, so the build relies on Railpack's image having it`,
             found: r.raw,
-            expected: `\`${need.apt.split(" ")[0]}\` in buildAptPackages`,
+            expected: `${q(need.apt.split(" ")[0])} in buildAptPackages`,
             fix: `Add \`"${need.apt.split(" ")[0]}"\` to \`buildAptPackages\` in railpack.json, or use a binary wheel (\`psycopg2-binary\`).`,
           });
           continue;
         }
         out.push({
           span: r.span,
-          message: `\`${r.raw}\` compiles against ${need.lib}, but ${where} installs none, so \`pip install\` fails`,
+          message: `${q(r.raw)} compiles against ${need.lib}, but ${where} installs none, so \`pip install\` fails`,
           found: r.raw,
           expected:
             b === "nixpacks"
-              ? `\`${need.nix}\` in nixPkgs (or \`"..."\`)`
+              ? `${q(need.nix)} in nixPkgs (or \`"..."\`)`
               : `\`apt-get install ${need.apt}\` in a RUN step`,
           fix:
             b === "nixpacks"
-              ? `Add \`"..."\` (keeps the provider's \`${need.nix}\`) or \`${need.nix}\` to \`phases.setup.nixPkgs\`; or use the binary wheel (\`psycopg2-binary\`).`
-              : `Install \`${need.apt}\` in the Dockerfile before \`pip install\`, or use a binary wheel (\`psycopg2-binary\`).`,
+              ? `Add \`"..."\` (keeps the provider's ${q(need.nix)}) or ${q(need.nix)} to \`phases.setup.nixPkgs\`; or use the binary wheel (\`psycopg2-binary\`).`
+              : `Install ${q(need.apt)} in the Dockerfile before \`pip install\`, or use a binary wheel (\`psycopg2-binary\`).`,
         });
       }
     }

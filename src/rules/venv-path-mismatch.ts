@@ -1,3 +1,4 @@
+import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -26,7 +27,7 @@ export default defineRule<RuleContext>({
       if (creates.some((c) => c.includes(venv))) continue;
       out.push({
         span: a.spanOf(exe),
-        message: `${a.candidate.label} runs \`${exe.text}\`, but the install commands (which replace the provider's) never create \`${venv}\``,
+        message: `${a.candidate.label} runs ${q(exe.text)}, but the install commands (which replace the provider's) never create ${q(venv)}`,
         found: exe.text,
         expected: creates.length
           ? `a venv created by: ${creates.join("; ")}`
