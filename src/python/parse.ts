@@ -36,6 +36,19 @@ export interface ParsedPython {
  * positions still index `source`.
  */
 export function parsePython(source: string): ParsedPython {
+  // The same module is often read twice (the app lookup and the env scan); trees are immutable.
+  const hit = memo.get(source);
+  if (hit) return hit;
+  const parsed = parseUncached(source);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(source, parsed);
+  return parsed;
+}
+
+const MEMO_SIZE = 64;
+const memo = new Map<string, ParsedPython>();
+
+function parseUncached(source: string): ParsedPython {
   const forParser = source.includes("\f") ? source.replace(/\f/g, " ") : source;
   let tree: Tree;
   try {
