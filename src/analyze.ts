@@ -83,8 +83,11 @@ export async function analyzeRepo(ws: Workspace, opts: AnalyzeOptions = {}): Pro
     ...(opts.base ? await loadParsers(opts.base.ws) : {}),
     ...opts.parsers,
   };
-  const pypi = opts.pypi ?? (await lookUpPins(ws, opts, parsers));
-  return analyze(ws, { ...opts, parsers, ...(pypi ? { pypi } : {}) });
+  const withParsers = { ...opts, parsers };
+  const looked = opts.pypi ? null : await lookUpPins(ws, withParsers);
+  if (!looked) return analyze(ws, withParsers);
+  // The services derived to find the pins are the ones the run analyses: derived once.
+  return analyzeDetailed(ws, { ...withParsers, pypi: looked.pypi }, looked.derived).report;
 }
 
 /**
@@ -94,15 +97,22 @@ export async function analyzeRepo(ws: Workspace, opts: AnalyzeOptions = {}): Pro
 async function lookUpPins(
   ws: Workspace,
   opts: AnalyzeOptions,
-  parsers: OptionalParsers,
-): Promise<PypiReleases | undefined> {
-  const { config } = loadConfig(ws, opts.config);
-  if (!(opts.pypiLookups?.enabled ?? config.pypi)) return undefined;
-  const pins = deriveServices(ws, config, parsers)
+): Promise<{ pypi: PypiReleases; derived: Derived } | null> {
+  const loaded = loadConfig(ws, opts.config);
+  if (!(opts.pypiLookups?.enabled ?? loaded.config.pypi)) return null;
+  const services = deriveServices(ws, loaded.config, opts.parsers);
+  const pins = services
     .flatMap((svc) => installedPins(svc))
     .map((r) => ({ name: r.normalized, version: r.pinned }));
   const { fetchReleases } = await import("./pypi/client.js");
-  return fetchReleases(pins, { baseUrl: config["pypi-url"], ...opts.pypiLookups?.client });
+  const pypi = await fetchReleases(pins, { baseUrl: loaded.config["pypi-url"], ...opts.pypiLookups?.client });
+  return { pypi, derived: { loaded, services } };
+}
+
+/** Configuration and service facts already derived for this workspace and options. */
+interface Derived {
+  loaded: LoadedConfig;
+  services: ServiceFacts[];
 }
 
 export interface Analysis {
@@ -115,12 +125,12 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Report {
   return analyzeDetailed(ws, opts).report;
 }
 
-export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
+export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derived?: Derived): Analysis {
   const today = (opts.today ?? new Date()).toISOString().slice(0, 10);
-  const loaded = loadConfig(ws, opts.config);
+  const loaded = derived?.loaded ?? loadConfig(ws, opts.config);
   const config = loaded.config;
   const findings: Finding[] = [...loaded.findings];
-  const services = deriveServices(ws, config, opts.parsers);
+  const services = derived?.services ?? deriveServices(ws, config, opts.parsers);
 
   for (const svc of services) {
     const ctx: RuleContext = { svc, config, today, pypi: opts.pypi ?? null };
