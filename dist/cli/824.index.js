@@ -1851,7 +1851,7 @@ var types = __webpack_require__(6997);
 const PARTIAL_NAMES = ["partial", "PARTIAL", "Partial"];
 const PROGRAM_EXPORTS = ["main", "Railway"];
 function parseRailwayTs(file, text) {
-    const idx = new span/* LineIndex */.rr(text);
+    const idx = new span/* LineIndex */.r(text);
     const diagnostics = [];
     let ast;
     try {

@@ -44,7 +44,7 @@ export function railpackPackageManager(has: (f: string) => boolean): PM {
 }
 
 const NIX_VENV = "python -m venv --copies /opt/venv && . /opt/venv/bin/activate";
-const NIXPACKS_INSTALL: Record<PM, string> = {
+export const NIXPACKS_INSTALL: Record<PM, string> = {
   pip: `${NIX_VENV} && pip install -r requirements.txt`,
   poetry: `${NIX_VENV} && pip install poetry==$NIXPACKS_POETRY_VERSION && poetry install --no-dev --no-interaction --no-ansi`,
   pdm: `${NIX_VENV} && pip install pdm==$NIXPACKS_PDM_VERSION && pdm install --prod`,

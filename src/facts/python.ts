@@ -77,6 +77,8 @@ export interface PythonFacts {
   nixpacksFile: NixpacksFileRead | null;
   /** The setup-phase nixPkgs after merging provider → nixpacks.toml → railway nixpacksPlan. */
   nixPkgs: {
+    /** The Python package the Nixpacks provider adds (`python311`, or the default `python3`). */
+    providerPython: string;
     items: Array<{ value: string; span: Span | null }>;
     interpreters: Array<{ value: string; span: Span | null }>;
   };
@@ -440,7 +442,7 @@ export function derivePython(
     sources,
     nixpacks,
     nixpacksFile: nixRead,
-    nixPkgs: { items: merged, interpreters },
+    nixPkgs: { providerPython: providerPkg, items: merged, interpreters },
     railpack,
     selected,
   };

@@ -6,7 +6,7 @@
 import type { BuilderName } from "../model/report.js";
 import { LineIndex, type Span } from "../model/span.js";
 import { type AttrLookup, resolveAppRef } from "../python/module.js";
-import { joinPath, normalizeRelPath, type Workspace } from "../repo/workspace.js";
+import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
 import type { StartCandidate } from "./start.js";
 import { type ParsedStart, parseStartCommand, splitAppRef, type Word } from "./start-command.js";
 
@@ -122,8 +122,4 @@ function baseColumn(ws: Workspace, c: StartCandidate): number | null {
   if (line.startsWith(c.command, at)) return c.span.column;
   if (line.startsWith(c.command, at + 1)) return c.span.column + 1; // inside quotes
   return null;
-}
-
-export function serviceRelative(root: string, p: string): string {
-  return joinPath(root, p);
 }

@@ -17,10 +17,6 @@ export interface Located<T> {
   span: Span;
 }
 
-export function located<T>(value: T, span: Span): Located<T> {
-  return { value, span };
-}
-
 /** Maps string offsets to 1-based line/column. Columns count UTF-16 code units + 1. */
 export class LineIndex {
   private readonly starts: number[] = [0];

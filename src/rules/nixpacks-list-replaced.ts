@@ -1,5 +1,7 @@
+import { NIXPACKS_INSTALL, nixpacksPackageManager } from "../facts/plans.js";
 import { q } from "../model/quote.js";
 import { isNixPythonInterpreter } from "../python/versions.js";
+import { joinPath } from "../repo/workspace.js";
 import type { LocatedList } from "../sources/nixpacks.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
@@ -45,16 +47,11 @@ export default defineRule<RuleContext>({
   },
 });
 
+/** What the Nixpacks Python provider itself puts in the lists this rule guards (python.rs setup(), install()). */
 export function providerDefaults(svc: RuleContext["svc"]): { nixPkgs: string[]; install: string | null } {
-  const pkg =
-    svc.python.nixpacksFile?.read && !svc.python.nixpacksFile.fallbackReason
-      ? `python${svc.python.nixpacksFile.read.major}${svc.python.nixpacksFile.read.minor}`
-      : "python3";
-  // PackageManager::resolve: requirements.txt first (python.rs).
-  const install = svc.requirementFiles.has(
-    svc.root === "" ? "requirements.txt" : `${svc.root}/requirements.txt`,
-  )
-    ? "python -m venv --copies /opt/venv && . /opt/venv/bin/activate && pip install -r requirements.txt"
-    : null;
-  return { nixPkgs: [pkg, "gcc"], install };
+  const pm = nixpacksPackageManager((f) => svc.ws.isFile(joinPath(svc.root, f)));
+  return {
+    nixPkgs: [svc.python.nixPkgs.providerPython, "gcc"],
+    install: pm === "pip" ? NIXPACKS_INSTALL.pip : null,
+  };
 }

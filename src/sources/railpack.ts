@@ -7,32 +7,6 @@
 import type { Located } from "../model/span.js";
 import type { ConfigDoc } from "./doc.js";
 import { type LocatedList, readList, readString } from "./nixpacks.js";
-import type { FieldSpec } from "./schema.js";
-
-export const RAILPACK_SPEC: FieldSpec = {
-  type: "object",
-  fields: {
-    $schema: { type: "string" },
-    provider: { type: "string" },
-    buildAptPackages: { type: "string[]" },
-    packages: { type: "map", of: { type: "string" } },
-    caches: { type: "any" },
-    secrets: { type: "string[]" },
-    steps: { type: "any" },
-    deploy: {
-      type: "object",
-      fields: {
-        base: { type: "any" },
-        startCommand: { type: "string" },
-        variables: { type: "map", of: { type: "string" } },
-        paths: { type: "string[]" },
-        inputs: { type: "any" },
-        aptPackages: { type: "string[]" },
-      },
-    },
-    exclude: { type: "string[]" },
-  },
-};
 
 export interface RailpackConfig {
   doc: ConfigDoc;
