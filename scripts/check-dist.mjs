@@ -13,7 +13,7 @@ const fail = (msg) => {
   failed = true;
 };
 
-for (const dir of ["dist", "dist/cli"]) {
+for (const dir of ["dist", "dist/cli", "dist/cli/app"]) {
   for (const f of readdirSync(dir).filter((n) => n.endsWith(".js"))) {
     const src = readFileSync(join(dir, f), "utf8");
     if (src.includes("webpackMissingModule") || src.includes("Cannot find module '")) {

@@ -5,7 +5,13 @@
 
 import { compareRevisions } from "./changes/compare.js";
 import { matchesGlob } from "./config/glob.js";
-import { CONFIG_RULE, type LoadedConfig, loadConfig } from "./config/load.js";
+import {
+  CONFIG_RULE,
+  type ConfigValidator,
+  findConfig,
+  type LoadedConfig,
+  loadConfig,
+} from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { discoverServices } from "./facts/discover.js";
 import { installedPins } from "./facts/pins.js";
@@ -59,15 +65,25 @@ export interface AnalyzeOptions {
 }
 
 export interface OptionalParsers {
+  /** The configuration's schema (zod): needed only when the repository has a configuration. */
+  configSchema?: ConfigValidator;
   railwayTs?: (file: string, text: string) => RailwayTsConfig;
   workflow?: (file: string, text: string) => Workflow;
 }
 
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
-/** Loads the heavy parsers only when their files exist: TypeScript for railway.ts, YAML for workflows. */
-export async function loadParsers(ws: Workspace): Promise<OptionalParsers> {
+/**
+ * Loads the heavy parsers only when their files exist: TypeScript for railway.ts, YAML for
+ * workflows, and zod for a deploy-drift configuration (`config` as in `AnalyzeOptions`).
+ */
+export async function loadParsers(
+  ws: Workspace,
+  config?: AnalyzeOptions["config"],
+): Promise<OptionalParsers> {
   const parsers: OptionalParsers = {};
+  if (findConfig(ws, config).kind === "doc")
+    parsers.configSchema = (await import("./config/schema.js")).ConfigSchema;
   if (ws.isFile(RAILWAY_TS))
     parsers.railwayTs = (await import("./sources/railway-ts/parse.js")).parseRailwayTs;
   if (ws.files().some((f) => WORKFLOW_FILE.test(f))) {
@@ -79,7 +95,7 @@ export async function loadParsers(ws: Workspace): Promise<OptionalParsers> {
 /** The entry point for real runs: loads the parsers the repository needs, then analyzes it. */
 export async function analyzeRepo(ws: Workspace, opts: AnalyzeOptions = {}): Promise<Report> {
   const parsers = {
-    ...(await loadParsers(ws)),
+    ...(await loadParsers(ws, opts.config)),
     ...(opts.base ? await loadParsers(opts.base.ws) : {}),
     ...opts.parsers,
   };
@@ -98,7 +114,7 @@ async function lookUpPins(
   ws: Workspace,
   opts: AnalyzeOptions,
 ): Promise<{ pypi: PypiReleases; derived: Derived } | null> {
-  const loaded = loadConfig(ws, opts.config);
+  const loaded = loadConfig(ws, opts.config, opts.parsers?.configSchema);
   if (!(opts.pypiLookups?.enabled ?? loaded.config.pypi)) return null;
   const services = deriveServices(ws, loaded.config, opts.parsers);
   const pins = services
@@ -127,7 +143,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Report {
 
 export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derived?: Derived): Analysis {
   const today = (opts.today ?? new Date()).toISOString().slice(0, 10);
-  const loaded = derived?.loaded ?? loadConfig(ws, opts.config);
+  const loaded = derived?.loaded ?? loadConfig(ws, opts.config, opts.parsers?.configSchema);
   const config = loaded.config;
   const findings: Finding[] = [...loaded.findings];
   const services = derived?.services ?? deriveServices(ws, config, opts.parsers);

@@ -11,11 +11,9 @@ import { parseArgs } from "node:util";
 import { analyzeRepo } from "./analyze.js";
 import type { Severity } from "./model/finding.js";
 import { DiskWorkspace } from "./repo/disk.js";
-import { GitError, gitChangedFiles, gitWorkspace, resolveBase } from "./repo/git.js";
+import type { gitWorkspace } from "./repo/git.js";
 import { renderJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
-import { renderSarif } from "./report/sarif.js";
-import { sarifOptions } from "./report/sarif-options.js";
 import { renderText } from "./report/text.js";
 import { VERSION } from "./version.js";
 
@@ -90,6 +88,8 @@ export async function main(
     if (values.label?.length && values.base === undefined) throw new UsageError("--label needs --base");
     let base: { ws: ReturnType<typeof gitWorkspace>; changedFiles: string[]; labels: string[] } | undefined;
     if (values.base !== undefined) {
+      // git (child_process) and SARIF (crypto) are loaded only when used: they cost every run startup time.
+      const { GitError, gitChangedFiles, gitWorkspace, resolveBase } = await import("./repo/git.js");
       try {
         const commit = resolveBase(dir, values.base);
         base = {
@@ -109,20 +109,22 @@ export async function main(
       ...(today ? { today } : {}),
       ...(values.pypi ? { pypiLookups: { enabled: true } } : {}),
     });
-    const rendered =
-      format === "json"
+    const sarif =
+      format === "sarif"
+        ? await Promise.all([import("./report/sarif.js"), import("./report/sarif-options.js")])
+        : null;
+    const rendered = sarif
+      ? sarif[0].renderSarif(
+          report,
+          sarif[1].sarifOptions(
+            nodePath.relative(process.cwd(), nodePath.resolve(dir)).split(nodePath.sep).join("/") || ".",
+          ),
+        )
+      : format === "json"
         ? renderJson(report)
         : format === "text"
           ? renderText(report, { color: !!(io.stdout as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR })
-          : format === "sarif"
-            ? renderSarif(
-                report,
-                sarifOptions(
-                  nodePath.relative(process.cwd(), nodePath.resolve(dir)).split(nodePath.sep).join("/") ||
-                    ".",
-                ),
-              )
-            : renderMarkdown(report);
+          : renderMarkdown(report);
     io.stdout.write(rendered);
     return report.blocking ? 1 : 0;
   } catch (e) {

@@ -17,6 +17,7 @@ import type { Config } from "../config/schema.js";
 import type { LockPair } from "../facts/locks.js";
 import type { DependencyChange } from "../model/change.js";
 import type { Finding, Severity } from "../model/finding.js";
+import { compareText } from "../model/order.js";
 import { q } from "../model/quote.js";
 import { satisfies } from "../python/pep440.js";
 import { dirname, joinPath } from "../repo/workspace.js";
@@ -53,7 +54,7 @@ export function compareRevisions(
   const paths = [...new Set([...baseFiles.keys(), ...headFiles.keys()])].filter((f) => changed.has(f)).sort();
   for (const f of paths) entryChanges.push(...diffDepFile(baseFiles.get(f), headFiles.get(f)));
   const changes = entryChanges.map((c) => c.change);
-  changes.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  changes.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 
   const findings: Finding[] = [];
   const policy = config["dependency-changes"];
@@ -135,7 +136,7 @@ function pairsOf(base: RevisionFacts, head: RevisionFacts): PairLike[] {
   for (const svc of base.services) for (const p of svc.lockPairs) add(p, false);
   for (const svc of head.services) for (const p of svc.lockPairs) add(p, true);
   return [...byKey.values()].sort(
-    (a, b) => a.requirements.localeCompare(b.requirements) || a.lock.localeCompare(b.lock),
+    (a, b) => compareText(a.requirements, b.requirements) || compareText(a.lock, b.lock),
   );
 }
 

@@ -7,7 +7,11 @@ import type { Finding } from "../model/finding.js";
 import type { Workspace } from "../repo/workspace.js";
 import { type ConfigDoc, getPath, isRecord, type Path, parseTomlDoc } from "../sources/doc.js";
 import { didYouMean } from "../sources/schema.js";
-import { CONFIG_KEYS, type Config, ConfigSchema, defaultConfig } from "./schema.js";
+import { CONFIG_KEYS, defaultConfig } from "./defaults.js";
+import type { Config, ConfigSchema } from "./schema.js";
+
+/** The zod schema, passed in: it is loaded only when a configuration exists (see `analyzeRepo`). */
+export type ConfigValidator = typeof ConfigSchema;
 
 export const CONFIG_RULE = "invalid-deploy-drift-config";
 
@@ -23,52 +27,70 @@ export interface LoadedConfig {
 
 export const CONFIG_FILES = ["deploy-drift.toml", ".deploy-drift.toml"];
 
-export function loadConfig(ws: Workspace, explicit?: { file: string; text: string } | string): LoadedConfig {
+/** Where the configuration is: nothing (defaults), a file that cannot be read, or a parsed document. */
+export type ConfigSource =
+  | { kind: "none" }
+  | { kind: "unreadable"; file: string; finding: Finding }
+  | { kind: "doc"; doc: ConfigDoc; base: Path };
+
+export function findConfig(ws: Workspace, explicit?: { file: string; text: string } | string): ConfigSource {
   if (explicit !== undefined) {
     if (typeof explicit === "string") {
       const r = ws.read(explicit);
       if (r.kind !== "ok") {
         return {
-          config: defaultConfig(),
+          kind: "unreadable",
           file: explicit,
-          doc: null,
-          base: [],
-          findings: [
-            configFinding(
-              explicit,
-              null,
-              r.kind === "missing" ? `config file \`${explicit}\` does not exist` : r.detail,
-              "Point `config` at a TOML file inside the repository.",
-            ),
-          ],
+          finding: configFinding(
+            explicit,
+            null,
+            r.kind === "missing" ? `config file \`${explicit}\` does not exist` : r.detail,
+            "Point `config` at a TOML file inside the repository.",
+          ),
         };
       }
-      return fromText(explicit, r.text, explicit.endsWith("pyproject.toml") ? ["tool", "deploy-drift"] : []);
+      return fromText(explicit, r.text);
     }
-    return fromText(
-      explicit.file,
-      explicit.text,
-      explicit.file.endsWith("pyproject.toml") ? ["tool", "deploy-drift"] : [],
-    );
+    return fromText(explicit.file, explicit.text);
   }
   for (const f of CONFIG_FILES) {
     const r = ws.read(f);
-    if (r.kind === "ok") return fromText(f, r.text, []);
+    if (r.kind === "ok") return { kind: "doc", doc: parseTomlDoc(f, r.text), base: [] };
   }
   const py = ws.read("pyproject.toml");
   if (py.kind === "ok") {
     const doc = parseTomlDoc("pyproject.toml", py.text);
     if (getPath(doc.value, ["tool", "deploy-drift"]) !== undefined)
-      return fromDoc(doc, ["tool", "deploy-drift"]);
+      return { kind: "doc", doc, base: ["tool", "deploy-drift"] };
   }
-  return { config: defaultConfig(), file: null, findings: [], doc: null, base: [] };
+  return { kind: "none" };
 }
 
-function fromText(file: string, text: string, base: Path): LoadedConfig {
-  return fromDoc(parseTomlDoc(file, text), base);
+/**
+ * The configuration for a run. `schema` validates a configuration document; without it (a caller
+ * that did not load it) a run with a configuration is refused rather than run on the defaults.
+ */
+export function loadConfig(
+  ws: Workspace,
+  explicit?: { file: string; text: string } | string,
+  schema?: ConfigValidator,
+): LoadedConfig {
+  const found = findConfig(ws, explicit);
+  if (found.kind === "none")
+    return { config: defaultConfig(), file: null, findings: [], doc: null, base: [] };
+  if (found.kind === "unreadable")
+    return { config: defaultConfig(), file: found.file, doc: null, base: [], findings: [found.finding] };
+  if (!schema)
+    throw new Error("a deploy-drift configuration exists: call analyzeRepo(), which loads its schema");
+  return fromDoc(found.doc, found.base, schema);
 }
 
-function fromDoc(doc: ConfigDoc, base: Path): LoadedConfig {
+function fromText(file: string, text: string): ConfigSource {
+  const base = file.endsWith("pyproject.toml") ? ["tool", "deploy-drift"] : [];
+  return { kind: "doc", doc: parseTomlDoc(file, text), base };
+}
+
+function fromDoc(doc: ConfigDoc, base: Path, schema: ConfigValidator): LoadedConfig {
   const findings: Finding[] = doc.diagnostics.map((d) =>
     configFinding(doc.file, d.span, d.message, d.fix ?? "Fix the TOML syntax."),
   );
@@ -89,7 +111,7 @@ function fromDoc(doc: ConfigDoc, base: Path): LoadedConfig {
   const input: Record<string, unknown> = { ...raw };
   // Validate key by key so one bad value does not discard the rest.
   for (let attempt = 0; attempt < 50; attempt++) {
-    const res = ConfigSchema.safeParse(input);
+    const res = schema.safeParse(input);
     if (res.success) return { config: res.data, file: doc.file, findings, doc, base };
     const removed = new Set<string>();
     for (const issue of res.error.issues) {

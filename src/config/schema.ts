@@ -1,16 +1,18 @@
 /**
- * The one schema for deploy-drift's configuration. Every default lives here. Sources, lowest first:
+ * The one schema for deploy-drift's configuration; its defaults live in defaults.ts. Sources, lowest first:
  * defaults < `[tool.deploy-drift]` in pyproject.toml or `deploy-drift.toml` / `.deploy-drift.toml`
- * (or `--config FILE`) < action inputs / CLI flags.
+ * (or `--config FILE`) < action inputs / CLI flags. Loaded (with zod) only when a config exists:
+ * `analyzeRepo` passes it to the pure run as `parsers.configSchema`.
  */
 import { z } from "zod";
+import { defaultOf } from "./defaults.js";
 
 export const SEVERITY_SETTING = z.enum(["error", "warning", "notice", "off"]);
 
 export const ConfigSchema = z
   .object({
-    "fail-on": z.enum(["error", "warning", "notice", "never"]).default("error"),
-    severity: z.record(z.string(), SEVERITY_SETTING).default({}),
+    "fail-on": z.enum(["error", "warning", "notice", "never"]).default(defaultOf("fail-on")),
+    severity: z.record(z.string(), SEVERITY_SETTING).default(defaultOf("severity")),
     ignore: z
       .array(
         z
@@ -25,27 +27,21 @@ export const ConfigSchema = z
           })
           .strict(),
       )
-      .default([]),
-    "protected-paths": z.array(z.string()).default([]),
-    "protected-label": z.string().default("deploy-drift: allow-protected"),
-    pinning: z.enum(["exact", "compatible", "off"]).default("exact"),
+      .default(defaultOf("ignore")),
+    "protected-paths": z.array(z.string()).default(defaultOf("protected-paths")),
+    "protected-label": z.string().default(defaultOf("protected-label")),
+    pinning: z.enum(["exact", "compatible", "off"]).default(defaultOf("pinning")),
     "python-version": z.string().optional(),
     services: z.array(z.string()).optional(),
-    "dependency-changes": z.enum(["allow", "warn", "block"]).default("warn"),
+    "dependency-changes": z.enum(["allow", "warn", "block"]).default(defaultOf("dependency-changes")),
     /** Look up every exact pin on the PyPI JSON API (`--pypi` turns it on too). Off: fully offline. */
-    pypi: z.boolean().default(false),
+    pypi: z.boolean().default(defaultOf("pypi")),
     /** The JSON API root the look-ups use (a mirror, or a local server in tests). */
     "pypi-url": z
       .string()
       .regex(/^https?:\/\/[^/\s]+/, "use an http(s) URL such as https://pypi.org/pypi")
-      .default("https://pypi.org/pypi"),
+      .default(defaultOf("pypi-url")),
   })
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema>;
-
-export const CONFIG_KEYS = Object.keys(ConfigSchema.shape);
-
-export function defaultConfig(): Config {
-  return ConfigSchema.parse({});
-}

@@ -5,6 +5,8 @@
  * hold tests, fixtures or docs are not services (a `docs/requirements.txt` for
  * Read the Docs is not a deployment), except when named explicitly.
  */
+
+import { compareText } from "../model/order.js";
 import { basename, dirname, type Workspace } from "../repo/workspace.js";
 import { RAILPACK_MAIN_FILES } from "./start.js";
 
@@ -42,5 +44,5 @@ export function discoverServices(ws: Workspace): string[] {
   }
   // A root holding only a main file (`bot.py`) still builds: Railpack detects Python by its main files.
   if (!roots.has("") && ws.files().some((f) => RAILPACK_MAIN_FILES.includes(f))) roots.add("");
-  return [...roots].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
+  return [...roots].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : compareText(a, b)));
 }

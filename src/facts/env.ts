@@ -15,6 +15,7 @@
 
 import { globToRegExp } from "../config/glob.js";
 import type { Diagnostic } from "../model/finding.js";
+import { compareText } from "../model/order.js";
 import type { Span } from "../model/span.js";
 import {
   basename,
@@ -182,7 +183,7 @@ export function collectEnv(
   // --- Python reads ------------------------------------------------------------------------------
   const candidates = mine.filter((f) => f.endsWith(".py") && !isUnderSkipped(f, root) && !isTestFile(f));
   // Settings-like files first, so that the cap never drops them.
-  candidates.sort((a, b) => priority(a) - priority(b) || a.localeCompare(b));
+  candidates.sort((a, b) => priority(a) - priority(b) || compareText(a, b));
   const scanned = candidates.slice(0, MAX_PYTHON_FILES);
   const skipped: EnvFacts["scan"]["skipped"] = [];
   const reads: EnvRead[] = [];

@@ -1,4 +1,5 @@
 import type { CommentMode } from "../config/inputs.js";
+import { compareText } from "../model/order.js";
 import { type GitHubApi, type IssueComment, statusOf } from "./client.js";
 
 /**
@@ -52,7 +53,7 @@ export type StickyResult =
       deleted: number[];
     };
 
-const byAge = (a: IssueComment, b: IssueComment) => a.created_at.localeCompare(b.created_at) || a.id - b.id;
+const byAge = (a: IssueComment, b: IssueComment) => compareText(a.created_at, b.created_at) || a.id - b.id;
 
 /** Deletes comments, ignoring those already gone (a racing run may have deleted them first). */
 async function deleteAll(api: GitHubApi, comments: IssueComment[]): Promise<number[]> {

@@ -1,3 +1,4 @@
+import { compareText } from "./order.js";
 import type { Span } from "./span.js";
 
 export const SEVERITIES = ["error", "warning", "notice"] as const;
@@ -43,10 +44,10 @@ export interface Diagnostic {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
-    a.rule.localeCompare(b.rule) ||
-    a.message.localeCompare(b.message)
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
   );
 }

@@ -3,6 +3,7 @@
  * `web`, then `worker`, then others). Lines that are neither blank, comments nor entries are reported.
  */
 import type { Diagnostic } from "../model/finding.js";
+import { compareText } from "../model/order.js";
 import type { Span } from "../model/span.js";
 
 export interface ProcfileEntry {
@@ -81,7 +82,7 @@ export function procfileStartEntry(p: Procfile): ProcfileEntry | null {
   return (
     byType("web") ??
     byType("worker") ??
-    [...p.entries].filter((e) => e.type !== "release").sort((a, b) => a.type.localeCompare(b.type))[0] ??
+    [...p.entries].filter((e) => e.type !== "release").sort((a, b) => compareText(a.type, b.type))[0] ??
     null
   );
 }

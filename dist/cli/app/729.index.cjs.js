@@ -1,6 +1,7 @@
-export const id = 729;
-export const ids = [729];
-export const modules = {
+"use strict";
+exports.id = 729;
+exports.ids = [729];
+exports.modules = {
 
 /***/ 9729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -177,3 +178,4 @@ async function writeCache(file, now, release) {
 /***/ })
 
 };
+;

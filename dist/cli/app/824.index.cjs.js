@@ -1,6 +1,7 @@
-export const id = 824;
-export const ids = [824];
-export const modules = {
+"use strict";
+exports.id = 824;
+exports.ids = [824];
+exports.modules = {
 
 /***/ 5824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2107,3 +2108,4 @@ function finish(diagnostics) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 429;
-export const ids = [429];
-export const modules = {
+"use strict";
+exports.id = 429;
+exports.ids = [429];
+exports.modules = {
 
 /***/ 5429:
 /***/ ((__unused_webpack_module, exports) => {
@@ -15018,3 +15019,4 @@ __webpack_unused_export__ = tokTypes;
 /***/ })
 
 };
+;

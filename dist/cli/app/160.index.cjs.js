@@ -1,6 +1,7 @@
-export const id = 160;
-export const ids = [160];
-export const modules = {
+"use strict";
+exports.id = 160;
+exports.ids = [160];
+exports.modules = {
 
 /***/ 7160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -94,3 +95,4 @@ function parseWorkflow(file, text) {
 /***/ })
 
 };
+;
