@@ -87,10 +87,17 @@ export async function fetchReleases(
     if (cached) return cached;
     if (budget.signal.aborted) return { error: budgetError };
     const url = releaseUrl(opts.baseUrl, pin.name, pin.version);
+    // One controller per request, aborted by its own timer or by the run's budget. Not
+    // AbortSignal.any([AbortSignal.timeout(), ...]): Node 20 holds the timeout signal weakly there,
+    // and once garbage-collected it never fires (a hung index then costs the whole budget).
+    const ctl = new AbortController();
+    const perRequest = setTimeout(() => ctl.abort(), timeoutMs);
+    const onBudget = () => ctl.abort();
+    budget.signal.addEventListener("abort", onBudget, { once: true });
     try {
       const res = await fetchFn(url, {
         headers: { Accept: "application/json", "User-Agent": `deploy-drift/${VERSION}` },
-        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), budget.signal]),
+        signal: ctl.signal,
       });
       if (!res.ok) {
         await res.body?.cancel().catch(() => {});
@@ -116,6 +123,9 @@ export async function fetchReleases(
       if (budget.signal.aborted) return { error: budgetError };
       if (isAbort(e)) return { error: `${url} did not answer within ${timeoutMs} ms` };
       return { error: `cannot reach ${url}: ${describe(e)}` };
+    } finally {
+      clearTimeout(perRequest);
+      budget.signal.removeEventListener("abort", onBudget);
     }
   };
 

@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { fetchReleases } from "../../src/pypi/client.js";
 import { isLookupError, type PypiLookup, type ReleaseInfo } from "../../src/pypi/release.js";
@@ -120,6 +122,27 @@ describe("fetchReleases", () => {
       `${index.url}/asyncpg/0.30.0/json did not answer within 150 ms`,
     );
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("times a request out even when the garbage collector runs while it waits", async () => {
+    // Node 20 holds AbortSignal.timeout() weakly inside AbortSignal.any(): after a collection the
+    // timeout never fired and a hung index cost the whole budget (found by a flaky suite run).
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    index = await startIndex({ hang: true });
+    const started = Date.now();
+    const collect = setTimeout(gc, 50);
+    const map = await fetchReleases([{ name: "asyncpg", version: "0.30.0" }], {
+      baseUrl: index.url,
+      cacheDir: null,
+      timeoutMs: 150,
+      totalTimeoutMs: 8_000,
+    });
+    clearTimeout(collect);
+    expect(error(map.get("asyncpg==0.30.0"))).toBe(
+      `${index.url}/asyncpg/0.30.0/json did not answer within 150 ms`,
+    );
+    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it("stops at the run's total budget", async () => {

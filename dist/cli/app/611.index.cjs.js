@@ -46,7 +46,7 @@ function truncate(s, max) {
     const cut = s.slice(0, max - 1);
     // Do not split a surrogate pair.
     const safe = /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-    return `${safe}…`;
+    return `${safe}\u2026`;
 }
 function messageOf(f, dir) {
     const parts = [f.message];

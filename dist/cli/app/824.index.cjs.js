@@ -137,7 +137,7 @@ function describe(v) {
 
 ;// CONCATENATED MODULE: ./src/sources/railway-ts/evaluate.ts
 
-/** Module specifier of the SDK (railway-iac.md §2.1). */
+/** Module specifier of the SDK (railway-iac.md \u00a72.1). */
 const IAC_MODULE = "railway/iac";
 const MAX_DEPTH = 300;
 const MAX_CALL_DEPTH = 6;
@@ -170,7 +170,7 @@ class Evaluator {
             .slice(node.start ?? 0, node.end ?? 0)
             .replace(/\s+/g, " ")
             .trim();
-        return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+        return s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
     }
     // ---------- statements ----------
     /** Declares hoisted bindings of a statement list, then runs it in order. */
@@ -230,7 +230,7 @@ class Evaluator {
             });
         }
     }
-    /** `railway/iac` imports are recognised by binding, including renames and namespaces (§5.3 step 1). */
+    /** `railway/iac` imports are recognised by binding, including renames and namespaces (\u00a75.3 step 1). */
     declareImport(s, scope) {
         if (s.importKind === "type" || s.importKind === "typeof")
             return;
@@ -310,7 +310,7 @@ class Evaluator {
                 return { kind: "normal" };
         }
     }
-    /** `X.deploy = {…}`, `X.deploy.startCommand = "…"`: applied to the resource, in order. */
+    /** `X.deploy = {\u2026}`, `X.deploy.startCommand = "\u2026"`: applied to the resource, in order. */
     statementExpression(e, scope) {
         if (e.type !== "AssignmentExpression" || e.operator !== "=") {
             if (e.type === "CallExpression")
@@ -493,7 +493,7 @@ class Evaluator {
                 const test = this.eval(node.test, scope);
                 const truth = truthiness(test);
                 if (truth !== null) {
-                    // A branch chosen by a constant (`role === "web" ? …` in a factory) was followed through it.
+                    // A branch chosen by a constant (`role === "web" ? \u2026` in a factory) was followed through it.
                     const branch = this.eval(truth ? node.consequent : node.alternate, scope);
                     return test.constant && (branch.t === "prim" || branch.t === "obj" || branch.t === "arr")
                         ? asConstant(branch)
@@ -545,7 +545,7 @@ class Evaluator {
         const parts = [];
         for (const e of node.expressions) {
             if (railwayRefInTemplate(this.text, e)) {
-                return unknown("a `${{…}}` Railway reference inside a JavaScript template literal is evaluated by JavaScript, not Railway", span);
+                return unknown("a `${{\u2026}}` Railway reference inside a JavaScript template literal is evaluated by JavaScript, not Railway", span);
             }
             parts.push(this.eval(e, scope));
         }
@@ -657,7 +657,7 @@ class Evaluator {
             case "arr":
                 return;
             case "cands": {
-                // `...(cond && {…})` or `...(cond ? a : b)`: every key written in a branch is conditional.
+                // `...(cond && {\u2026})` or `...(cond ? a : b)`: every key written in a branch is conditional.
                 const note = `set by a conditional spread; ${v.cond.note}`;
                 for (const o of v.options) {
                     if (o.t === "obj") {
@@ -1001,12 +1001,12 @@ class Evaluator {
                 return unknown(`\`${this.snippet(node)}\` is not evaluated statically`, span);
         }
     }
-    /** Inlines a helper (`const source = () => github(…)`, factories) with a bounded depth. */
+    /** Inlines a helper (`const source = () => github(\u2026)`, factories) with a bounded depth. */
     inline(fn, args, node, span, program = false) {
         if (this.callDepth >= MAX_CALL_DEPTH)
             return unknown(`\`${this.snippet(node)}\` calls helpers too deeply`, span);
         const f = fn.node;
-        // The program may be async (it returns `ProjectDefinition | Promise<…>`); helpers must not be.
+        // The program may be async (it returns `ProjectDefinition | Promise<\u2026>`); helpers must not be.
         if ((f.async && !program) || f.generator)
             return unknown(`\`${this.snippet(node)}\` is async or a generator`, span);
         const scope = new Scope(fn.scope);
@@ -1120,7 +1120,7 @@ class Evaluator {
             case "github":
             case "image":
             case "template": {
-                // `github(repo, opts)` = `{ type: "github", repo, branch: opts.branch ?? "main", ...opts }` (§2.3).
+                // `github(repo, opts)` = `{ type: "github", repo, branch: opts.branch ?? "main", ...opts }` (\u00a72.3).
                 const props = new Map();
                 const typeValue = name === "github" ? "github" : name === "image" ? "docker-image" : "template";
                 props.set("type", { key: "type", keySpan: span, value: prim(typeValue, span), shadowed: null });
@@ -1168,7 +1168,7 @@ class Evaluator {
             case "createRailwayContext":
                 return { t: "ctx", span };
             case "Object":
-                return unknown("`Object(…)`", span);
+                return unknown("`Object(\u2026)`", span);
             case "Object.fromEntries":
                 return this.fromEntries(arg(0), span);
             case "ctx.isEnvironment":
@@ -1192,7 +1192,7 @@ class Evaluator {
         this.resources.push(res);
         return { t: "resource", res, span };
     }
-    /** `Object.fromEntries([[k, v], …])`, typically `Object.fromEntries(KEYS.map((k) => [k, preserve()]))`. */
+    /** `Object.fromEntries([[k, v], \u2026])`, typically `Object.fromEntries(KEYS.map((k) => [k, preserve()]))`. */
     fromEntries(entries, span) {
         if (entries?.t !== "arr") {
             const u = entries ? combineUncertain([entries]) : null;
@@ -1296,8 +1296,8 @@ function patternNames(p) {
     }
 }
 /**
- * True when a template-literal expression is written `${{…}}`: Railway's reference syntax, which
- * JavaScript reads as `${ {…} }` (railway-iac.md §2.7).
+ * True when a template-literal expression is written `${{\u2026}}`: Railway's reference syntax, which
+ * JavaScript reads as `${ {\u2026} }` (railway-iac.md \u00a72.7).
  */
 function railwayRefInTemplate(text, expr) {
     const start = expr.start ?? -1;
@@ -1311,7 +1311,7 @@ function templateRefDiagnostic(file, idx, r) {
     return {
         code: "railway-ts-template-reference",
         message: `\`${r.text}\` is a Railway reference inside a JavaScript template literal (backticks) in ${file}: ` +
-            "JavaScript evaluates `${…}` itself, so Railway never receives the reference",
+            "JavaScript evaluates `${\u2026}` itself, so Railway never receives the reference",
         span: idx.span(file, r.start, r.end),
         fix: REF_FIX,
         severity: "error",
@@ -1327,7 +1327,7 @@ function refEnd(text, start) {
 function refAt(text, start) {
     const end = refEnd(text, start);
     const raw = text.slice(start, end);
-    return { start, end, text: raw.length > 80 ? `${raw.slice(0, 79)}…` : raw };
+    return { start, end, text: raw.length > 80 ? `${raw.slice(0, 79)}\u2026` : raw };
 }
 const SKIP_KEYS = new Set([
     "loc",
@@ -1386,7 +1386,7 @@ function scanAst(text, root) {
                 break;
             case "TSImportEqualsDeclaration":
                 if (node.importKind !== "type") {
-                    facts.nonErasable.push({ node, what: "`import … =`", fix: "Use an ES `import` instead." });
+                    facts.nonErasable.push({ node, what: "`import \u2026 =`", fix: "Use an ES `import` instead." });
                 }
                 break;
             case "TSExportAssignment":
@@ -1426,7 +1426,7 @@ function isRuntimeStatement(s) {
  */
 function scanTemplateRefsInText(text) {
     const refs = [];
-    // Each entry: a template literal, or the `{` depth inside a template's `${ … }`.
+    // Each entry: a template literal, or the `{` depth inside a template's `${ \u2026 }`.
     const stack = [];
     let i = 0;
     const n = text.length;
@@ -1452,7 +1452,7 @@ function scanTemplateRefsInText(text) {
             }
             continue;
         }
-        // Code (top level or inside `${ … }`).
+        // Code (top level or inside `${ \u2026 }`).
         if (ch === "/" && text[i + 1] === "/") {
             const nl = text.indexOf("\n", i);
             i = nl === -1 ? n : nl + 1;
@@ -1491,7 +1491,7 @@ function scanTemplateRefsInText(text) {
 
 ;// CONCATENATED MODULE: ./src/sources/railway-ts/extract.ts
 
-/** `IntentServiceConfig` keys of railway@3.11.0 (identical since 3.1.1; §2.4). */
+/** `IntentServiceConfig` keys of railway@3.11.0 (identical since 3.1.1; \u00a72.4). */
 const SERVICE_KEYS = new Set([
     "source",
     "root",
@@ -1522,7 +1522,7 @@ const SERVICE_KEYS = new Set([
     "replicaConfig",
     "clusterDisplay",
 ]);
-/** `BuildConfig` (§2.5). */
+/** `BuildConfig` (\u00a72.5). */
 const BUILD_KEYS = new Set([
     "builder",
     "watchPatterns",
@@ -1534,7 +1534,7 @@ const BUILD_KEYS = new Set([
     "nixpacksVersion",
     "railpackVersion",
 ]);
-/** `DeployConfig` (§2.6). */
+/** `DeployConfig` (\u00a72.6). */
 const DEPLOY_KEYS = new Set([
     "startCommand",
     "preDeployCommand",
@@ -1557,7 +1557,7 @@ const DEPLOY_KEYS = new Set([
     "ipv6EgressEnabled",
 ]);
 const RUN_KEYS = new Set(["command", "preDeploy", "healthcheck", "healthcheckTimeout"]);
-/** Where a misplaced key belongs (mistakes seen in real files, §2.4). */
+/** Where a misplaced key belongs (mistakes seen in real files, \u00a72.4). */
 const SERVICE_KEY_HOME = {
     watchPatterns: "build.watchPatterns",
     builder: "build.builder",
@@ -1795,7 +1795,7 @@ function envDeclaration(ev, name, nameSpan, v) {
                 value: { provenance: "unknown", span: v.span, note: `expected a string, found ${describe(v)}` },
             };
         case "obj": {
-            // A VariableConfig: `{ value?, defaultValue?, description?, isOptional?, … }` (§2.7).
+            // A VariableConfig: `{ value?, defaultValue?, description?, isOptional?, \u2026 }` (\u00a72.7).
             const get = (k) => {
                 const r = ev.lookupProp(v, k);
                 return r === "absent" ? null : r;
@@ -1835,9 +1835,9 @@ var types = __webpack_require__(6997);
 /**
  * Reads `.railway/railway.ts` (Railway infrastructure as code) without executing it.
  *
- * Parser: `@babel/parser` 7 with the `typescript` plugin and error recovery (railway-iac.md §5.2).
- * Program shapes (§2.2, §5.3 step 1): `export default defineRailway((ctx) => …)` (also `define`, a
- * renamed import or a namespace import), `export default project(…)`, `export default <ident>`,
+ * Parser: `@babel/parser` 7 with the `typescript` plugin and error recovery (railway-iac.md \u00a75.2).
+ * Program shapes (\u00a72.2, \u00a75.3 step 1): `export default defineRailway((ctx) => \u2026)` (also `define`, a
+ * renamed import or a namespace import), `export default project(\u2026)`, `export default <ident>`,
  * `export { x as default }`, and the CLI's other accepted exports `main` / `Railway`; plus
  * `export const partial` (also `PARTIAL` / `Partial`). Syntax errors become diagnostics; this
  * function never throws.
@@ -1863,7 +1863,7 @@ function parseRailwayTs(file, text) {
         });
     }
     catch (e) {
-        // Babel's recovery covers only some errors (§5.1); report the fatal one with its position.
+        // Babel's recovery covers only some errors (\u00a75.1); report the fatal one with its position.
         const refs = scanTemplateRefsInText(text);
         for (const r of refs)
             diagnostics.push(templateRefDiagnostic(file, idx, r));
@@ -1919,7 +1919,7 @@ function evaluateProgram(file, text, idx, program, reassigned, comments, diagnos
     const ev = new Evaluator(file, text, idx, reassigned);
     const scope = new Scope(null);
     ev.exec(program.body, scope);
-    // Locate the program (§5.3 step 1).
+    // Locate the program (\u00a75.3 step 1).
     let exported = null;
     const named = new Map();
     let partialNode = null;
@@ -1978,7 +1978,7 @@ function evaluateProgram(file, text, idx, program, reassigned, comments, diagnos
         diagnostics.push({
             message: `${file} has no \`export default\`; Railway's CLI evaluates the default export (or \`main\` / \`Railway\`)`,
             span: { file, line: 1, column: 1 },
-            fix: "Export the program: `export default defineRailway((ctx) => project(…))`.",
+            fix: "Export the program: `export default defineRailway((ctx) => project(\u2026))`.",
             severity: "warning",
         });
     }
