@@ -23,10 +23,39 @@ const USAGE = `usage: deploy-drift [DIR] [--format markdown|text|json|sarif] [--
 
 class UsageError extends Error {}
 
-export async function main(
-  argv: string[],
-  io = { stdout: process.stdout, stderr: process.stderr },
-): Promise<number> {
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * Writes straight to a file descriptor. `process.stdout` would load Node's stream and net modules,
+ * several milliseconds of a run that otherwise takes little more than starting Node.
+ */
+export function fdWriter(fd: number): { write(text: string): void } {
+  return {
+    write(text: string) {
+      const buf = Buffer.from(text);
+      for (let off = 0; off < buf.length; ) {
+        try {
+          off += fs.writeSync(fd, buf, off);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          // A non-blocking pipe that is full: wait a moment and go on.
+          if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          // The reader went away (`| head`): nothing more to write, and not an error of ours.
+          else if (code === "EPIPE") return;
+          else throw e;
+        }
+      }
+    },
+  };
+}
+
+const STDIO: CliIo = { stdout: fdWriter(1), stderr: fdWriter(2) };
+
+export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -123,7 +152,7 @@ export async function main(
       : format === "json"
         ? renderJson(report)
         : format === "text"
-          ? renderText(report, { color: !!(io.stdout as NodeJS.WriteStream).isTTY && !process.env.NO_COLOR })
+          ? renderText(report, { color: (await isTerminal(io)) && !process.env.NO_COLOR })
           : renderMarkdown(report);
     io.stdout.write(rendered);
     return report.blocking ? 1 : 0;
@@ -134,4 +163,10 @@ export async function main(
     io.stderr.write(`deploy-drift: ${msg}\n`);
     return 2;
   }
+}
+
+/** Colour only on a terminal; the tty module is loaded only for the text format. */
+async function isTerminal(io: CliIo): Promise<boolean> {
+  if (io !== STDIO) return !!io.stdout.isTTY;
+  return (await import("node:tty")).isatty(1);
 }
