@@ -3,7 +3,6 @@
 // result: written after a completed run, reused, replaced when unusable, off when asked.
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import Module from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -13,8 +12,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const CLI = path.join(ROOT, "dist/cli/index.js");
 const EXAMPLE = path.join(ROOT, "examples/maya-backend");
 const ARGS = [CLI, EXAMPLE, "--format", "json", "--today", "2026-11-26"];
-// Node >= 22.1 uses its own compile cache (its own file layout); Node 20 the launcher's files.
-const BY_HAND = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== "function";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -49,19 +46,16 @@ describe("the CLI launcher's compiled-code cache", () => {
     expect([first.status, first.stderr]).toEqual([1, ""]);
     expect(first.stdout).toBe(uncached);
     const files = cacheFiles(dir);
-    expect(files.length).toBeGreaterThan(0);
-    if (BY_HAND) {
-      expect(files).toEqual([expect.stringMatching(/^[0-9a-z]+-index\.cjs-\d+-\d+-v[\d.]+-\w+\.v8$/)]);
-      expect((fs.statSync(dir).mode & 0o777).toString(8)).toBe("700");
-    }
-    const stamp = BY_HAND ? fs.statSync(path.join(dir, files[0]!)).mtimeMs : 0;
+    expect(files).toEqual([expect.stringMatching(/^[0-9a-z]+-index\.cjs-\d+-\d+-v[\d.]+-\w+\.v8$/)]);
+    expect((fs.statSync(dir).mode & 0o777).toString(8)).toBe("700");
+    const stamp = fs.statSync(path.join(dir, files[0]!)).mtimeMs;
     const second = run(dir);
     expect([second.status, second.stderr, second.stdout]).toEqual([1, "", uncached]);
     // Accepted, so not written again.
-    if (BY_HAND) expect(fs.statSync(path.join(dir, files[0]!)).mtimeMs).toBe(stamp);
+    expect(fs.statSync(path.join(dir, files[0]!)).mtimeMs).toBe(stamp);
   });
 
-  it.runIf(BY_HAND)("replaces a cache V8 rejects, and the run is unaffected", () => {
+  it("replaces a cache V8 rejects, and the run is unaffected", () => {
     const dir = tempDir();
     run(dir);
     const [name] = cacheFiles(dir);
@@ -71,7 +65,7 @@ describe("the CLI launcher's compiled-code cache", () => {
     expect(fs.readFileSync(path.join(dir, name!)).length).toBeGreaterThan(1000);
   });
 
-  it.runIf(BY_HAND)("drops this install's caches of other bundles or Node versions", () => {
+  it("drops this install's caches of other bundles or Node versions", () => {
     const dir = tempDir();
     run(dir);
     const [name] = cacheFiles(dir);
@@ -89,7 +83,7 @@ describe("the CLI launcher's compiled-code cache", () => {
     expect(run(dir, [CLI, "--version"]).status).toBe(0);
     expect(run(dir, [CLI, "--help"]).status).toBe(0);
     expect(run(dir, [CLI, "--format", "nope", EXAMPLE]).status).toBe(2);
-    if (BY_HAND) expect(cacheFiles(dir)).toEqual([]);
+    expect(cacheFiles(dir)).toEqual([]);
   });
 
   it("is off with NODE_DISABLE_COMPILE_CACHE=1", () => {
