@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "../model/finding.js";
 import type { Span } from "../model/span.js";
-import { joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
+import { basename, joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
 import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
 import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
 import { type NixpacksPlan, readPlan } from "../sources/nixpacks.js";
@@ -124,7 +124,9 @@ export function readText(ws: Workspace, file: string, problems: FileProblem[]): 
 function loadDoc(ws: Workspace, file: string, problems: FileProblem[]): ConfigDoc | null {
   const text = readText(ws, file, problems);
   if (text === null) return null;
-  const doc = file.endsWith(".json") ? parseJsonDoc(file, text) : parseTomlDoc(file, text);
+  const doc = file.endsWith(".json")
+    ? parseJsonDoc(file, text, { jwcc: basename(file) === "railpack.json" })
+    : parseTomlDoc(file, text);
   for (const d of doc.diagnostics) problems.push({ file, kind: "syntax", diagnostic: d });
   return doc;
 }

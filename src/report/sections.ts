@@ -29,6 +29,7 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
     item: "Config keys and values are valid",
     rules: [
       "nixpacks-unknown-key",
+      "railpack-unknown-key",
       "railway-unknown-key",
       "railway-invalid-value",
       "railway-path-missing",

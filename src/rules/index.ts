@@ -29,6 +29,7 @@ import pythonEndOfLife from "./python-end-of-life.js";
 import pythonVersionMismatch from "./python-version-mismatch.js";
 import pythonVersionUnpinned from "./python-version-unpinned.js";
 import pythonVersionUnreadable from "./python-version-unreadable.js";
+import railpackUnknownKey from "./railpack-unknown-key.js";
 import railwayConfigConflict from "./railway-config-conflict.js";
 import railwayInvalidValue from "./railway-invalid-value.js";
 import railwayPathMissing from "./railway-path-missing.js";
@@ -82,6 +83,7 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   requirementsDuplicate,
   requirementNotPinned,
   nixpacksUnknownKey,
+  railpackUnknownKey,
   nixpacksListReplaced,
   nixpacksPlanOverridesFile,
   nixpacksPythonMissing,

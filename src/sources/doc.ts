@@ -63,10 +63,15 @@ export function formatPath(path: Path): string {
 
 // ---------- JSON ----------
 
-export function parseJsonDoc(file: string, text: string): ConfigDoc {
+/**
+ * `jwcc`: JSON with comments and trailing commas, as Railpack reads railpack.json (hujson's
+ * Standardize before encoding/json: railwayapp/railpack internal/utils StandardizeJSON, core.go
+ * readConfigJSON). Railway's railway.json and Nixpacks' nixpacks.json are strict JSON.
+ */
+export function parseJsonDoc(file: string, text: string, opts: { jwcc?: boolean } = {}): ConfigDoc {
   const idx = new LineIndex(text);
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const tree = parseTree(text, errors, { allowTrailingComma: !!opts.jwcc, disallowComments: !opts.jwcc });
   // Only the first syntax error is reported: later ones are usually cascades of it.
   const diagnostics: Diagnostic[] = errors.slice(0, 1).map((e) => {
     const code = printParseErrorCode(e.error);

@@ -11,7 +11,13 @@ export type FieldSpec =
   | { type: "number" | "integer" | "boolean" | "any" }
   | { type: "string[]" }
   | { type: "string|string[]" }
-  | { type: "object"; fields: Record<string, FieldSpec>; aliases?: Record<string, string> }
+  | {
+      type: "object";
+      fields: Record<string, FieldSpec>;
+      aliases?: Record<string, string>;
+      /** Keys match whatever their case, as Go's encoding/json matches struct fields. */
+      caseInsensitive?: boolean;
+    }
   | { type: "map"; of: FieldSpec };
 
 export type SchemaIssue =
@@ -120,7 +126,12 @@ export function validate(
           return;
         }
         for (const [k, v] of Object.entries(value)) {
-          const target = s.fields[k] ? k : s.aliases?.[k];
+          const target = s.fields[k]
+            ? k
+            : (s.aliases?.[k] ??
+              (s.caseInsensitive
+                ? Object.keys(s.fields).find((f) => f.toLowerCase() === k.toLowerCase())
+                : undefined));
           const field = target ? s.fields[target] : undefined;
           if (!field) {
             const p = [...path, k];
