@@ -6,8 +6,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "@babel/parser";
 
-const toEscapes = (text) =>
-  text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+// A character after an odd run of backslashes is itself escaped (`\é` means `é`): rewriting it would
+// make `\\u00e9`, a backslash and text. No bundle has one; if one ever does, the build stops.
+const toEscapes = (text, file) =>
+  text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => {
+    if (slashes.length % 2 === 1)
+      throw new Error(`${file}: an escaped non-ASCII character ${JSON.stringify(c)}`);
+    return `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
 
 export function asciiBundle(file) {
   const src = readFileSync(file, "utf8");
@@ -35,7 +41,7 @@ export function asciiBundle(file) {
   let at = 0;
   for (const [start, end] of edits) {
     if (start < at) continue; // nested (a template inside a template's expression is visited apart)
-    out += src.slice(at, start) + toEscapes(src.slice(start, end));
+    out += src.slice(at, start) + toEscapes(src.slice(start, end), file);
     at = end;
   }
   out += src.slice(at);

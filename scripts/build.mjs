@@ -1,9 +1,10 @@
 // `npm run build`: the two bundles in dist/, then scripts/check-dist.mjs.
 //   dist/index.js           the action (ESM, runs.using node24)
-//   dist/cli/index.js       the CLI launcher: src/launcher.cjs as is (the package's bin)
+//   dist/cli/index.js       the CLI launcher: src/launcher.cjs with the bundle's hash (the package's bin)
 //   dist/cli/app/index.cjs  the CLI bundle (CommonJS, from src/bin.cjs) and its lazy chunks
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { asciiBundle } from "./ascii-bundle.mjs";
 
 const ncc = (...args) =>
@@ -15,6 +16,15 @@ ncc("src/bin.cjs", "-o", "dist/cli/app");
 for (const f of readdirSync("dist/cli/app")) asciiBundle(`dist/cli/app/${f}`);
 // dist/package.json says "module" for the action; the CLI's files are CommonJS (chunks end in .js).
 writeFileSync("dist/cli/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
-copyFileSync("src/launcher.cjs", "dist/cli/index.js");
+// The launcher names its compiled-code cache after the bundle's content (see src/launcher.cjs).
+const id = createHash("sha256");
+for (const f of readdirSync("dist/cli/app").sort())
+  id.update(`${f}\0`).update(readFileSync(`dist/cli/app/${f}`));
+const launcher = readFileSync("src/launcher.cjs", "utf8");
+if (!launcher.includes('"__BUNDLE_ID__"')) throw new Error("src/launcher.cjs: no BUNDLE_ID placeholder");
+writeFileSync(
+  "dist/cli/index.js",
+  launcher.replace('"__BUNDLE_ID__"', JSON.stringify(id.digest("hex").slice(0, 16))),
+);
 chmodSync("dist/cli/index.js", 0o755);
 execFileSync(process.execPath, ["scripts/check-dist.mjs"], { stdio: "inherit" });

@@ -96,7 +96,7 @@ export async function loadParsers(
 export async function analyzeRepo(ws: Workspace, opts: AnalyzeOptions = {}): Promise<Report> {
   const parsers = {
     ...(await loadParsers(ws, opts.config)),
-    ...(opts.base ? await loadParsers(opts.base.ws) : {}),
+    ...(opts.base ? await loadParsers(opts.base.ws, opts.config) : {}),
     ...opts.parsers,
   };
   const withParsers = { ...opts, parsers };

@@ -5,4 +5,6 @@ const { main } = require("./cli.ts");
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  // The launcher keeps the compiled code of runs that got this far.
+  globalThis[Symbol.for("deploy-drift.cli.completed")] = true;
 });

@@ -31,15 +31,19 @@ export interface CliIo {
 
 /**
  * Writes straight to a file descriptor. `process.stdout` would load Node's stream and net modules,
- * several milliseconds of a run that otherwise takes little more than starting Node.
+ * several milliseconds of a run that otherwise takes little more than starting Node. Loops over
+ * partial writes; `write` is fs.writeSync, replaceable in tests.
  */
-export function fdWriter(fd: number): { write(text: string): void } {
+export function fdWriter(
+  fd: number,
+  write: typeof fs.writeSync = fs.writeSync,
+): { write(text: string): void } {
   return {
     write(text: string) {
       const buf = Buffer.from(text);
       for (let off = 0; off < buf.length; ) {
         try {
-          off += fs.writeSync(fd, buf, off);
+          off += write(fd, buf, off);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           // A non-blocking pipe that is full: wait a moment and go on.
@@ -53,7 +57,12 @@ export function fdWriter(fd: number): { write(text: string): void } {
   };
 }
 
-const STDIO: CliIo = { stdout: fdWriter(1), stderr: fdWriter(2) };
+// On Windows a console wants UTF-16 through its own API, which the streams use; raw UTF-8 bytes
+// would garble the report's symbols unless the console's code page is UTF-8.
+const STDIO: CliIo =
+  process.platform === "win32"
+    ? { stdout: process.stdout, stderr: process.stderr }
+    : { stdout: fdWriter(1), stderr: fdWriter(2) };
 
 export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
   try {
@@ -167,6 +176,6 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
 
 /** Colour only on a terminal; the tty module is loaded only for the text format. */
 async function isTerminal(io: CliIo): Promise<boolean> {
-  if (io !== STDIO) return !!io.stdout.isTTY;
+  if (io !== STDIO || process.platform === "win32") return !!io.stdout.isTTY;
   return (await import("node:tty")).isatty(1);
 }

@@ -1,21 +1,26 @@
 #!/usr/bin/env node
 /**
- * deploy-drift's CLI launcher: the package's `bin`, copied as is to dist/cli/index.js by
- * scripts/build.mjs. It runs the CLI bundle (dist/cli/app/index.cjs, built from src/bin.cjs) and
- * keeps V8's compiled code for it between runs, so that a repeated run (pre-commit, an editor, a
- * script) does not parse and compile half a megabyte of JavaScript again: that is most of a run's
- * cost beyond starting Node.
+ * deploy-drift's CLI launcher: the package's `bin`, copied to dist/cli/index.js by
+ * scripts/build.mjs with BUNDLE_ID filled in (a hash of the CLI bundle's files). It runs the CLI
+ * bundle (dist/cli/app/index.cjs, built from src/bin.cjs) and keeps V8's compiled code for it
+ * between runs, so that a repeated run (pre-commit, an editor, a script) does not parse and compile
+ * half a megabyte of JavaScript again: that is most of a run's cost beyond starting Node.
  *
  * The bundle's files are compiled through `vm.Script` with `cachedData`, and the code V8 compiled
  * during a completed run (the functions the analysis used included) is written back when there was
- * none or V8 rejected it (another Node version or V8 flags). Node's own compile cache
- * (`module.enableCompileCache`, Node >= 22.1, the fallback here) keeps only what was compiled when
- * a module was loaded: on Node 24 a repeated run took 198 ms with it and 167 ms with this.
+ * none or V8 rejected it (another V8 or other flags). V8 checks a cache against the source's length
+ * only, so the file name carries what identifies the code: the bundle's hash, the file's size and
+ * modification time, the Node version and the architecture. Node's own compile cache
+ * (`module.enableCompileCache`) keeps only what was compiled when a module was loaded (on Node 24
+ * a repeated run took 198 ms with it, 167 ms with this); it is used only where the loader hook
+ * this needs is missing.
  *
  * The folder is the user's own: $DEPLOY_DRIFT_CACHE_DIR, else $XDG_CACHE_HOME/deploy-drift, else
- * ~/.cache/deploy-drift; never a shared temporary folder, since code read from it is run.
- * NODE_DISABLE_COMPILE_CACHE=1 (Node's switch) turns it off. Any failure to read or write the
- * cache only costs time: the run goes on uncached. Nothing here reads the analysed repository.
+ * ~/.cache/deploy-drift (%LOCALAPPDATA%\deploy-drift on Windows); relative $XDG_CACHE_HOME or
+ * $HOME are ignored, and on POSIX a folder that another user owns or others can write is not used,
+ * since code read from it is run. NODE_DISABLE_COMPILE_CACHE (Node's switch, any value) turns it
+ * off. Any failure to read or write the cache only costs time: the run goes on uncached. Nothing
+ * here reads the analysed repository.
  */
 "use strict";
 
@@ -24,15 +29,31 @@ const path = require("node:path");
 const Module = require("node:module");
 
 const APP = path.join(__dirname, "app");
+// Replaced by scripts/build.mjs; left as is (running src/ directly), the cache stays off.
+const BUNDLE_ID = "cb393244ac65c746";
+// Set by src/bin.cjs when main() has returned: a crash leaves nothing worth keeping.
+const COMPLETED = Symbol.for("deploy-drift.cli.completed");
 
 function cacheDir() {
   const env = process.env;
-  if (env.NODE_DISABLE_COMPILE_CACHE) return null;
+  if (env.NODE_DISABLE_COMPILE_CACHE || !/^[0-9a-f]{16}$/.test(BUNDLE_ID)) return null;
   if (env.DEPLOY_DRIFT_CACHE_DIR) return path.resolve(env.DEPLOY_DRIFT_CACHE_DIR);
+  const abs = (p) => (p && path.isAbsolute(p) ? p : null);
   const base =
-    env.XDG_CACHE_HOME ||
-    (process.platform === "win32" ? env.LOCALAPPDATA : env.HOME && path.join(env.HOME, ".cache"));
+    abs(env.XDG_CACHE_HOME) ||
+    (process.platform === "win32" ? abs(env.LOCALAPPDATA) : abs(env.HOME) && path.join(env.HOME, ".cache"));
   return base ? path.join(base, "deploy-drift") : null;
+}
+
+/** On POSIX, a folder someone else could have written code into is not read. */
+function trusted(dir) {
+  if (typeof process.getuid !== "function") return true;
+  try {
+    const st = fs.statSync(dir);
+    return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return true; // not there yet: created 0700 when the cache is written
+  }
 }
 
 /** FNV-1a of a short string (the bundle's folder): caches of different installs do not collide. */
@@ -46,7 +67,7 @@ function shortHash(text) {
 function completedRun() {
   const code = process.exitCode ?? 0;
   const light = process.argv.slice(2).some((a) => /^(-h|--help|-v|--version)$/.test(a));
-  return (code === 0 || code === 1) && !light;
+  return globalThis[COMPLETED] === true && (code === 0 || code === 1) && !light;
 }
 
 function cacheByHand(dir) {
@@ -58,9 +79,8 @@ function cacheByHand(dir) {
     // biome-ignore lint/complexity/noArguments: pass on whatever this Node's loader passes.
     if (path.dirname(filename) !== APP) return compile.apply(this, arguments);
     const st = fs.statSync(filename);
-    // The name holds what makes compiled code reusable: this file's content (size and modification
-    // time, checked before V8's own checks) and the Node that compiled it.
-    const name = `${prefix}${path.basename(filename)}-${st.size}-${Math.trunc(st.mtimeMs)}-${process.version}-${process.arch}.v8`;
+    const base = `${prefix}${path.basename(filename)}-`;
+    const name = `${base}${BUNDLE_ID}-${st.size}-${Math.trunc(st.mtimeMs)}-${process.version}-${process.arch}.v8`;
     const file = path.join(dir, name);
     let cachedData;
     try {
@@ -68,7 +88,7 @@ function cacheByHand(dir) {
     } catch {}
     const wrapper = `(function (exports, require, module, __filename, __dirname) { ${content}\n});`;
     const script = new vm.Script(wrapper, { filename, cachedData });
-    if (!cachedData || script.cachedDataRejected) pending.push({ script, name, file });
+    if (!cachedData || script.cachedDataRejected) pending.push({ script, name, file, base });
     const fn = script.runInThisContext({ displayErrors: true });
     return fn.call(this.exports, this.exports, Module.createRequire(filename), this, filename, APP);
   };
@@ -76,26 +96,25 @@ function cacheByHand(dir) {
     if (pending.length === 0 || !completedRun()) return;
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const names = new Set(pending.map((p) => p.name));
+      if (!trusted(dir)) return;
       for (const p of pending) {
         const tmp = `${p.file}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, p.script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, p.file);
       }
-      // Caches of this install's earlier bundles (another version, another Node) are dead weight.
+      // Caches of this install's earlier bundles are dead weight; those of the current bundle under
+      // another Node stay (switching Node versions should not rewrite them every run).
       for (const old of fs.readdirSync(dir)) {
-        if (old.startsWith(prefix) && !names.has(old) && !old.endsWith(".tmp")) {
-          const base = old.slice(prefix.length).split("-")[0];
-          if (pending.some((p) => p.name.slice(prefix.length).split("-")[0] === base))
-            fs.rmSync(path.join(dir, old), { force: true });
-        }
+        const p = pending.find((q) => old.startsWith(q.base));
+        if (p && !old.startsWith(`${p.base}${BUNDLE_ID}-`) && !old.endsWith(".tmp"))
+          fs.rmSync(path.join(dir, old), { force: true });
       }
     } catch {}
   });
 }
 
 const dir = cacheDir();
-if (dir) {
+if (dir && trusted(dir)) {
   try {
     if (typeof Module.prototype._compile === "function") cacheByHand(dir);
     else if (typeof Module.enableCompileCache === "function") Module.enableCompileCache(dir);

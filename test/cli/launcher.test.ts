@@ -46,7 +46,9 @@ describe("the CLI launcher's compiled-code cache", () => {
     expect([first.status, first.stderr]).toEqual([1, ""]);
     expect(first.stdout).toBe(uncached);
     const files = cacheFiles(dir);
-    expect(files).toEqual([expect.stringMatching(/^[0-9a-z]+-index\.cjs-\d+-\d+-v[\d.]+-\w+\.v8$/)]);
+    expect(files).toEqual([
+      expect.stringMatching(/^[0-9a-z]+-index\.cjs-[0-9a-f]{16}-\d+-\d+-v[\d.]+-\w+\.v8$/),
+    ]);
     expect((fs.statSync(dir).mode & 0o777).toString(8)).toBe("700");
     const stamp = fs.statSync(path.join(dir, files[0]!)).mtimeMs;
     const second = run(dir);
@@ -65,17 +67,58 @@ describe("the CLI launcher's compiled-code cache", () => {
     expect(fs.readFileSync(path.join(dir, name!)).length).toBeGreaterThan(1000);
   });
 
-  it("drops this install's caches of other bundles or Node versions", () => {
+  it("drops this install's caches of earlier bundles, keeps other Node versions' and other installs'", () => {
     const dir = tempDir();
     run(dir);
     const [name] = cacheFiles(dir);
-    const stale = name!.replace(/-v[\d.]+-/, "-v0.0.0-");
-    const other = name!.replace(/^[0-9a-z]+-/, "otherinstall-");
-    fs.writeFileSync(path.join(dir, stale), "old");
-    fs.writeFileSync(path.join(dir, other), "another install's");
+    const oldBundle = name!.replace(/-[0-9a-f]{16}-/, "-0123456789abcdef-");
+    const otherNode = name!.replace(/-v[\d.]+-/, "-v0.0.0-");
+    const otherInstall = name!.replace(/^[0-9a-z]+-/, "otherinstall-");
+    for (const f of [oldBundle, otherNode, otherInstall]) fs.writeFileSync(path.join(dir, f), "x");
     fs.rmSync(path.join(dir, name!));
     run(dir);
-    expect(cacheFiles(dir)).toEqual([name, other].sort());
+    expect(cacheFiles(dir)).toEqual([name, otherNode, otherInstall].sort());
+  });
+
+  it("runs the new code when a bundle of the same size and time replaces the old one", () => {
+    // A reinstall that keeps modification times (tar, cp -p, image layers): only the bundle's hash,
+    // which the build writes into the launcher, tells the two apart.
+    const copy = path.join(tempDir(), "cli");
+    fs.cpSync(path.dirname(CLI), copy, { recursive: true });
+    const bundle = path.join(copy, "app/index.cjs");
+    const launcher = path.join(copy, "index.js");
+    const stamp = new Date("2026-01-01T00:00:00Z");
+    fs.utimesSync(bundle, stamp, stamp);
+    const dir = tempDir();
+    const args = [launcher, "--format", "json", "--today", "2026-11-26", EXAMPLE];
+    expect(JSON.parse(run(dir, args).stdout).tool.version).toBe("0.1.0");
+    const text = fs.readFileSync(bundle, "utf8");
+    expect(text).toContain('"0.1.0"');
+    fs.writeFileSync(bundle, text.replace('"0.1.0"', '"9.9.9"'));
+    fs.utimesSync(bundle, stamp, stamp);
+    const id = /const BUNDLE_ID = "([0-9a-f]{16})"/.exec(fs.readFileSync(launcher, "utf8"))![1]!;
+    fs.writeFileSync(launcher, fs.readFileSync(launcher, "utf8").replace(id, "fedcba9876543210"));
+    expect(JSON.parse(run(dir, args).stdout).tool.version).toBe("9.9.9");
+  });
+
+  it("is not read from or written to a folder others can write", () => {
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o777);
+    const r = run(dir);
+    expect([r.status, r.stdout]).toEqual([1, uncached]);
+    if (typeof process.getuid === "function") expect(cacheFiles(dir)).toEqual([]);
+  });
+
+  it("ignores a relative HOME or XDG_CACHE_HOME (it would point into the scanned folder)", () => {
+    const cwd = tempDir();
+    const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, DEPLOY_DRIFT_CACHE_DIR: undefined };
+    const r = spawnSync(process.execPath, ARGS, {
+      cwd,
+      encoding: "utf8",
+      env: { ...env, HOME: "home", XDG_CACHE_HOME: "cache" },
+    });
+    expect([r.status, r.stdout]).toEqual([1, uncached]);
+    expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
   it("is not written for --version, --help or a usage error", () => {
@@ -121,5 +164,33 @@ describe("the CLI's output", () => {
     fdWriter(fd).write(text);
     fs.closeSync(fd);
     expect(fs.readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("fdWriter goes on after short writes and a full pipe (EAGAIN), and stops on EPIPE", () => {
+    const text = "é→".repeat(1000);
+    const got: Buffer[] = [];
+    let calls = 0;
+    const flaky = ((_fd: number, buf: Buffer, off: number) => {
+      calls++;
+      if (calls % 3 === 0) throw Object.assign(new Error("full"), { code: "EAGAIN" });
+      const n = Math.min(7, buf.length - off); // short writes, splitting multi-byte characters
+      got.push(Buffer.from(buf.subarray(off, off + n)));
+      return n;
+    }) as unknown as typeof fs.writeSync;
+    fdWriter(1, flaky).write(text);
+    expect(Buffer.concat(got).toString("utf8")).toBe(text);
+
+    let after = 0;
+    const closed = (() => {
+      after++;
+      throw Object.assign(new Error("closed"), { code: "EPIPE" });
+    }) as unknown as typeof fs.writeSync;
+    expect(() => fdWriter(1, closed).write(text)).not.toThrow();
+    expect(after).toBe(1);
+
+    const broken = (() => {
+      throw Object.assign(new Error("bad fd"), { code: "EBADF" });
+    }) as unknown as typeof fs.writeSync;
+    expect(() => fdWriter(1, broken).write(text)).toThrow(/bad fd/);
   });
 });

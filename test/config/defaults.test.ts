@@ -1,7 +1,7 @@
 // The defaults live apart from the zod schema so that a run without a configuration never loads
 // zod; these tests keep the two in step and check that the schema is loaded exactly when needed.
 import { describe, expect, it } from "vitest";
-import { analyze, loadParsers } from "../../src/analyze.js";
+import { analyze, analyzeRepo, loadParsers } from "../../src/analyze.js";
 import { CONFIG_KEYS, defaultConfig } from "../../src/config/defaults.js";
 import { loadConfig } from "../../src/config/load.js";
 import { ConfigSchema } from "../../src/config/schema.js";
@@ -61,5 +61,15 @@ describe("loading the schema", () => {
     const ws = new MemoryWorkspace({ ...plain, "deploy-drift.toml": 'fail-on = "never"\n' });
     expect(() => analyze(ws)).toThrow(/analyzeRepo/);
     expect(() => analyze(new MemoryWorkspace(plain))).not.toThrow();
+  });
+
+  it("is loaded for the base revision too, whose configuration may differ from the head's", async () => {
+    const head = new MemoryWorkspace(plain);
+    const base = new MemoryWorkspace({ ...plain, "ci/deploy-drift.toml": 'fail-on = "never"\n' });
+    const report = await analyzeRepo(head, {
+      config: "ci/deploy-drift.toml",
+      base: { ws: base, changedFiles: ["ci/deploy-drift.toml"] },
+    });
+    expect(report.findings.map((f) => f.rule)).toContain("invalid-deploy-drift-config");
   });
 });
