@@ -28,19 +28,24 @@ export interface AnalyzedCommand {
   spanOf(word: Word | null): Span | null;
 }
 
-/** Explicit start commands the given builder reads (defaults excluded), plus its effective one. */
+/**
+ * Explicit start commands the given builder reads (defaults excluded), plus its effective one.
+ * `cwd`: the folder of the repository the commands run in (the service root, or the Dockerfile's
+ * WORKDIR traced back to the repository: see docker-workdir.ts); null when unknown, and then no app
+ * is looked up.
+ */
 export function analyzeCommands(
   ws: Workspace,
-  root: string,
+  cwd: string | null,
   candidates: StartCandidate[],
   builder: BuilderName,
 ): AnalyzedCommand[] {
   return candidates
     .filter((c) => c.readBy.includes(builder) && c.file !== null)
-    .map((c) => analyzeCommand(ws, root, c));
+    .map((c) => analyzeCommand(ws, cwd, c));
 }
 
-export function analyzeCommand(ws: Workspace, root: string, c: StartCandidate): AnalyzedCommand {
+export function analyzeCommand(ws: Workspace, root: string | null, c: StartCandidate): AnalyzedCommand {
   const parsed = parseStartCommand(c.command);
   const base = baseColumn(ws, c);
   const spanOf = (w: Word | null): Span | null => {
@@ -58,7 +63,7 @@ export function analyzeCommand(ws: Workspace, root: string, c: StartCandidate): 
   const inv = parsed.server;
   const ref = inv ? splitAppRef(inv) : null;
   if (inv && ref) {
-    // The app is looked up relative to the service root, moved by `cd X &&` and --app-dir/--chdir.
+    // The app is looked up relative to where the command runs, moved by `cd X &&` and --app-dir/--chdir.
     let dir: string | null = root;
     for (const w of [...inv.workdirs, ...(inv.appDir ? [inv.appDir] : [])]) {
       dir = dir === null || w.text.includes("$") ? null : normalizeRelPath(w.text, dir);

@@ -24,6 +24,7 @@ import {
 } from "../sources/version-files.js";
 import type { SetupPython } from "../sources/workflows/parse.js";
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
+import { dockerWorkdir } from "./docker-workdir.js";
 import { collectEnv, type EnvFacts } from "./env.js";
 import { type LockPair, pairLocks } from "./locks.js";
 import { type BuilderPlan, buildPlans } from "./plans.js";
@@ -88,6 +89,11 @@ export interface ServiceFacts {
   start: StartFacts;
   /** Start commands the selected builder reads, parsed and resolved once for all rules. */
   commands: AnalyzedCommand[];
+  /**
+   * The folder of the repository the start commands run in: the service root, or for a Dockerfile
+   * build its final WORKDIR traced back through COPY (null: unknown, so no app is looked up).
+   */
+  commandDir: string | null;
   /** What each builder would do with this service (the report's builder table). */
   plans: BuilderPlan[];
   /** Environment variables: read by the code, declared in docs/railway.ts, committed secrets. */
@@ -249,7 +255,10 @@ export function buildServiceFacts(
   const builder = chooseBuilder(base);
   const python = derivePython({ ...base, builder });
   const start = deriveStart({ ...base, builder });
-  const commands = analyzeCommands(ws, root, start.candidates, builder.name);
+  // Railway runs a Dockerfile service's command, startCommand included, in the image's WORKDIR.
+  const cwd =
+    builder.name === "dockerfile" && dockerfileParsed ? dockerWorkdir(ws, root, dockerfileParsed) : root;
+  const commands = analyzeCommands(ws, cwd, start.candidates, builder.name);
   const plans = buildPlans({ ...base, builder, python, start });
   const env = collectEnv(
     ws,
@@ -263,7 +272,7 @@ export function buildServiceFacts(
     })),
   );
   for (const d of env.diagnostics) problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
-  return { ...base, lockPairs, builder, python, start, commands, plans, env };
+  return { ...base, lockPairs, builder, python, start, commands, commandDir: cwd, plans, env };
 }
 
 export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];

@@ -14,15 +14,26 @@ export default defineRule<RuleContext>({
   check: ({ svc }) => {
     const out: Emit[] = [];
     const installable = svc.ws.isFile(svc.root === "" ? "pyproject.toml" : `${svc.root}/pyproject.toml`);
+    // A command Railway does not run (a Dockerfile CMD under a startCommand) is dead config: a warning.
+    const effective = svc.start.effective[svc.builder.name];
+    const where =
+      svc.commandDir !== null && svc.commandDir !== svc.root && svc.builder.name === "dockerfile"
+        ? `; it runs in ${q(svc.commandDir || ".")}, the Dockerfile's WORKDIR`
+        : "";
     for (const a of svc.commands) {
       const app = a.app;
       const inv = a.parsed.server;
       if (!app || !inv) continue;
       const at = a.spanOf(inv.appRef);
+      const dead =
+        effective && effective !== a.candidate
+          ? { severity: "warning" as const, note: ` (Railway runs ${effective.label} instead)` }
+          : null;
       if (app.missingRequiredAttr) {
         out.push({
           span: at,
-          message: `${a.candidate.label} runs ${q(inv.appRef?.text)}, but ${inv.kind} needs \`module:attribute\``,
+          ...(dead ? { severity: dead.severity } : {}),
+          message: `${a.candidate.label} runs ${q(inv.appRef?.text)}, but ${inv.kind} needs \`module:attribute\`${dead?.note ?? ""}`,
           found: inv.appRef?.text ?? "",
           expected: `${inv.appRef?.text}:app`,
           fix: "Name the application object after a colon, e.g. `app.main:app`.",
@@ -33,7 +44,8 @@ export default defineRule<RuleContext>({
         if (!app.file) {
           out.push({
             span: at,
-            message: `${a.candidate.label} runs ${q(app.module)}, but ${q(app.tried[0])} does not exist`,
+            ...(dead ? { severity: dead.severity } : {}),
+            message: `${a.candidate.label} runs ${q(app.module)}, but ${q(app.tried[0])} does not exist${where}${dead?.note ?? ""}`,
             found: app.module,
             expected: "an existing script",
             fix: "Correct the script path (relative to the service's root directory).",
@@ -44,8 +56,8 @@ export default defineRule<RuleContext>({
       if (!app.file) {
         out.push({
           span: at,
-          ...(installable ? { severity: "warning" as const } : {}),
-          message: `${a.candidate.label} loads \`${app.module}:${app.attr}\`, but no module file exists (tried ${app.tried.map((t) => `${q(t)}`).join(", ")})`,
+          ...(installable || dead ? { severity: "warning" as const } : {}),
+          message: `${a.candidate.label} loads \`${app.module}:${app.attr}\`, but no module file exists (tried ${app.tried.map((t) => `${q(t)}`).join(", ")})${where}${dead?.note ?? ""}`,
           found: `${app.module}:${app.attr}`,
           expected: "a module file in the repository",
           fix: `Correct the module path, or add \`cd <dir> &&\` / \`--app-dir\` so ${q(app.module)} resolves.`,
@@ -56,14 +68,16 @@ export default defineRule<RuleContext>({
       if (l?.kind === "not-defined") {
         out.push({
           span: at,
-          message: l.guarded
-            ? `${q(app.attr)} is bound only under \`if ${l.guarded.guard === "__main__" ? '__name__ == "__main__"' : "TYPE_CHECKING"}\` in ${q(app.file)} (line ${l.guarded.line}), so \`${app.module}:${app.attr}\` fails to import`
-            : `${q(app.file)} defines no top-level ${q(app.attr)} (it defines ${
-                l.topLevelNames
-                  .slice(0, 8)
-                  .map((n) => `${q(n)}`)
-                  .join(", ") || "nothing"
-              })`,
+          ...(dead ? { severity: dead.severity } : {}),
+          message:
+            (l.guarded
+              ? `${q(app.attr)} is bound only under \`if ${l.guarded.guard === "__main__" ? '__name__ == "__main__"' : "TYPE_CHECKING"}\` in ${q(app.file)} (line ${l.guarded.line}), so \`${app.module}:${app.attr}\` fails to import`
+              : `${q(app.file)} defines no top-level ${q(app.attr)} (it defines ${
+                  l.topLevelNames
+                    .slice(0, 8)
+                    .map((n) => `${q(n)}`)
+                    .join(", ") || "nothing"
+                })`) + (dead?.note ?? ""),
           found: `${app.module}:${app.attr}`,
           expected: `a top-level ${q(app.attr)} in ${app.file}`,
           fix: `Point the command at the object that exists, or define ${q(app.attr)} at module level.`,

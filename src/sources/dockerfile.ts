@@ -18,6 +18,8 @@ export interface Instruction {
 export interface Dockerfile {
   file: string;
   instructions: Instruction[];
+  /** The instructions of the final stage (from its FROM on). */
+  finalStage: Instruction[];
   /** The last stage's base image, and the Python version its tag names (python:3.11-slim → 3.11). */
   finalFrom: { image: string; python: PyVersion | null; span: Span } | null;
   /** The command the container runs: ENTRYPOINT + CMD of the final stage, as one shell string. */
@@ -100,5 +102,5 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
       form: words(main).form,
     };
   }
-  return { file, instructions, finalFrom, command, diagnostics: [] };
+  return { file, instructions, finalStage: stage, finalFrom, command, diagnostics: [] };
 }
