@@ -305,9 +305,14 @@ function isPlaceholder(v: string): boolean {
     /^(<.*>|\{\{.*\}\}|\[.*\]|x+|\*+|\.+|-+|_+|none|null|nil|undefined|todo|tbd|fixme|dummy|placeholder|example|sample|test|testing|secret|password|token|key|dev|development|local)$/i.test(
       t,
     ) ||
-    /change[-_ ]?(me|this|it)|replace[-_ ]?(me|this)|your[-_ ]|^(my|some)[-_ ]|<your|xxx|\.\.\.|^fake[-_]|^dummy[-_]|^example[-_]|_here$|-here$/i.test(
+    /change[-_ ]?(me|this|it)|replace[-_ ]?(me|this)|your[-_ ]|^(my|some)[-_ ]|<your|xxx|\.\.\.|^fake[-_]|^dummy[-_]|^example[-_]|_here$|-here$|placeholder/i.test(
       t,
-    )
+    ) ||
+    // Well-known local defaults: the database images' own (postgres, root, ...), LiveKit's dev key
+    // (devkey), and a word plus the kind of value (`app_password`, `dev-secret`, `test_key`).
+    /^(postgres|postgresql|mysql|root|admin|guest|changeit|devkey|devsecret|123456|12345678)$/i.test(t) ||
+    /^[a-z0-9]+[-_](password|passwd|pass|pwd|secret|key|token)$/i.test(t) ||
+    /^(dev|development|local|test|testing|demo|debug)[-_]?(secret|key|password|pass|token)?[-_]?\d*$/i.test(t)
   );
 }
 

@@ -5,6 +5,7 @@ import { collectEnv, type EnvDeclaration } from "../../src/facts/env.js";
 import { buildServiceFacts } from "../../src/facts/service.js";
 import type { Finding } from "../../src/model/finding.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
+import { MemoryWorkspace } from "../../src/repo/workspace.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderSarif } from "../../src/report/sarif.js";
@@ -155,6 +156,32 @@ describe("committed-secret", () => {
     expect(
       envFindings(fixture("rules/committed-secret/silent")).filter((x) => x.rule === "committed-secret"),
     ).toEqual([]);
+  });
+
+  it("takes well-known local defaults for placeholders (seen in real repositories)", () => {
+    const config = [
+      "from pydantic_settings import BaseSettings",
+      "",
+      "class Settings(BaseSettings):",
+      '    livekit_api_key: str = "devkey"',
+      '    db_password: str = "postgres"',
+      '    mysql_password: str = "nim_password"',
+      '    howabout_api_key: str = "PLACEHOLDER_HOWABOUT_API_KEY"',
+      '    jwt_secret: str = "dev-secret"',
+      '    stripe_api_key: str = "sk_live_51Hq8Zq8vT2kLmN"',
+      "",
+      "settings = Settings()",
+      "",
+    ].join("\n");
+    const ws = new MemoryWorkspace({
+      "requirements.txt": "fastapi==0.115.0\npydantic-settings==2.6.1\n",
+      Procfile: "web: uvicorn app.main:app --host 0.0.0.0 --port $PORT\n",
+      "app/__init__.py": "",
+      "app/main.py": "from fastapi import FastAPI\n\nfrom app.config import settings\n\napp = FastAPI()\n",
+      "app/config.py": config,
+    });
+    const found = analyze(ws, { today: TODAY }).findings.filter((f) => f.rule === "committed-secret");
+    expect(found.map((f) => `${f.file}:${f.line}`)).toEqual(["app/config.py:9"]);
   });
 
   it("reports the rule's own emits without values", () => {
