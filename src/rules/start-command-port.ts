@@ -24,9 +24,13 @@ export default defineRule<RuleContext>({
   summary: "The server does not take its port from $PORT",
   check: ({ svc }) => {
     const out: Emit[] = [];
+    const effective = svc.start.effective[svc.builder.name];
     for (const a of svc.commands) {
       const inv = a.parsed.server;
       if (!inv || !HTTP_SERVERS.has(inv.kind) || inv.portFromEnv) continue;
+      // A command Railway does not run (a Dockerfile CMD under startCommand) binds nothing there;
+      // start-command-overridden reports it.
+      if (effective && effective !== a.candidate) continue;
       if (inv.configFile && !inv.port) continue;
       const d = a.parsed.diagnostics.find((x) => x.message.includes("single quotes"));
       out.push({
@@ -34,7 +38,7 @@ export default defineRule<RuleContext>({
         message: d
           ? `${a.candidate.label}: ${d.message}`
           : inv.port
-            ? `${a.candidate.label} listens on fixed port ${q(inv.port.text)}, not on Railway's \`$PORT\``
+            ? `${a.candidate.label} listens on ${inv.port.text.includes("$") ? "port" : "fixed port"} ${q(inv.port.text)}, not on Railway's \`$PORT\``
             : `${a.candidate.label} starts ${inv.kind} without a port, so it listens on its default, not on Railway's \`$PORT\``,
         found: inv.port?.text ?? "(default port)",
         expected: "$PORT",

@@ -89,3 +89,33 @@ describe("start commands of a Dockerfile service run in its WORKDIR", () => {
     );
   });
 });
+
+describe("start-command-port on Dockerfile services", () => {
+  const portFindings = (extra: Record<string, string>) =>
+    analyze(new MemoryWorkspace({ ...files, ...extra }), { today: new Date("2026-11-26T12:00:00Z") })
+      .findings.filter((f) => f.rule === "start-command-port")
+      .map((f) => `${f.file}:${f.line} ${f.message}`);
+
+  it("leaves a CMD that startCommand replaces to start-command-overridden", () => {
+    const found = portFindings({
+      Dockerfile:
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD gunicorn backend.server:app --bind 0.0.0.0:8000\n",
+      "railway.json": JSON.stringify({
+        build: { builder: "DOCKERFILE" },
+        deploy: { startCommand: "gunicorn backend.server:app --bind 0.0.0.0:$PORT" },
+      }),
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("calls a port from another variable a port, not a fixed one", () => {
+    const found = portFindings({
+      Dockerfile:
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD uvicorn backend.server:app --host 0.0.0.0 --port ${INGESTION_PORT:-8000}\n",
+      "railway.json": JSON.stringify({ build: { builder: "DOCKERFILE" } }),
+    });
+    expect(found).toEqual([
+      "Dockerfile:4 Dockerfile CMD listens on port `${INGESTION_PORT:-8000}`, not on Railway's `$PORT`",
+    ]);
+  });
+});
