@@ -30,7 +30,7 @@ const Module = require("node:module");
 
 const APP = path.join(__dirname, "app");
 // Replaced by scripts/build.mjs; left as is (running src/ directly), the cache stays off.
-const BUNDLE_ID = "5c02a1dc44e3d8ef";
+const BUNDLE_ID = "c5dfa3615c5a24ab";
 // Set by src/bin.cjs when main() has returned: a crash leaves nothing worth keeping.
 const COMPLETED = Symbol.for("deploy-drift.cli.completed");
 

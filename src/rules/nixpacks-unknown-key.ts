@@ -1,8 +1,8 @@
-import { q } from "../model/quote.js";
 import { NIXPACKS_SPEC } from "../sources/nixpacks.js";
-import { describePath, validate } from "../sources/schema.js";
+import { validate } from "../sources/schema.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
+import { unknownKeyEmit, wrongTypeEmit } from "./schema-emits.js";
 
 /**
  * Nixpacks' plan structs have no `deny_unknown_fields` (nixpacks src/nixpacks/plan/mod.rs, phase.rs),
@@ -35,30 +35,17 @@ export default defineRule<RuleContext>({
 
 /** `live`: Nixpacks builds this service; otherwise a plan it cannot parse is dead config (a warning). */
 function toEmit(i: ReturnType<typeof validate>[number], file: string, live: boolean): Emit[] {
-  if (i.kind === "unknown-key") {
+  const where = ` in ${file}`;
+  if (i.kind === "unknown-key")
     return [
-      {
-        span: i.span,
-        message: `${q(describePath(i.path))} in ${file} is not a Nixpacks key${i.suggestion ? `; did you mean ${q(i.suggestion)}?` : ""} Nixpacks silently ignores it`,
-        found: i.key,
-        ...(i.suggestion ? { expected: i.suggestion } : {}),
-        fix: i.suggestion
-          ? `Rename it to ${q(i.suggestion)}.`
-          : "Remove it, or move it where Nixpacks reads it.",
-      },
+      unknownKeyEmit(i, {
+        where,
+        what: "a Nixpacks key",
+        then: "Nixpacks silently ignores it",
+        fix: "Remove it, or move it where Nixpacks reads it.",
+      }),
     ];
-  }
-  if (i.kind === "wrong-type") {
-    return [
-      {
-        span: i.span,
-        severity: live ? "error" : "warning",
-        message: `${q(describePath(i.path))} in ${file} must be a ${i.expected}, found a ${i.found}; Nixpacks fails to parse the plan${live ? "" : " (this service does not build with Nixpacks, so the file is dead)"}`,
-        found: i.found,
-        expected: i.expected,
-        fix: `Give ${q(describePath(i.path))} a ${i.expected} value.`,
-      },
-    ];
-  }
+  if (i.kind === "wrong-type")
+    return [wrongTypeEmit(i, { where, fails: "Nixpacks fails to parse the plan", live, tool: "Nixpacks" })];
   return [];
 }

@@ -1,8 +1,8 @@
-import { q } from "../model/quote.js";
 import { RAILPACK_SPEC } from "../sources/railpack.js";
-import { describePath, validate } from "../sources/schema.js";
+import { validate } from "../sources/schema.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
+import { unknownKeyEmit, wrongTypeEmit } from "./schema-emits.js";
 
 /**
  * railpack.json against Railpack's config struct (RAILPACK_SPEC, railwayapp/railpack
@@ -26,28 +26,26 @@ export default defineRule<RuleContext>({
       aptPkgs: "aptPackages",
     };
     const out: Emit[] = [];
+    const where = ` in ${doc.file}`;
     for (const i of validate(doc, RAILPACK_SPEC, [], mistakes)) {
-      const where = q(describePath(i.path));
-      if (i.kind === "unknown-key") {
-        out.push({
-          span: i.span,
-          message: `${where} in ${doc.file} is not a Railpack key${i.suggestion ? `; did you mean ${q(i.suggestion)}?` : ""} Railpack silently ignores it`,
-          found: i.key,
-          ...(i.suggestion ? { expected: i.suggestion } : {}),
-          fix: i.suggestion
-            ? `Rename it to ${q(i.suggestion)}.`
-            : "Remove it, or move it where Railpack reads it (see https://railpack.com/config/file).",
-        });
-      } else if (i.kind === "wrong-type") {
-        out.push({
-          span: i.span,
-          severity: live ? "error" : "warning",
-          message: `${where} in ${doc.file} must be a ${i.expected}, found a ${i.found}; Railpack cannot read the file and the build fails${live ? "" : " (this service does not build with Railpack, so the file is dead)"}`,
-          found: i.found,
-          expected: i.expected,
-          fix: `Give ${where} a ${i.expected} value${i.expected === "string" ? ", in quotes" : ""}.`,
-        });
-      }
+      if (i.kind === "unknown-key")
+        out.push(
+          unknownKeyEmit(i, {
+            where,
+            what: "a Railpack key",
+            then: "Railpack silently ignores it",
+            fix: "Remove it, or move it where Railpack reads it (see https://railpack.com/config/file).",
+          }),
+        );
+      else if (i.kind === "wrong-type")
+        out.push(
+          wrongTypeEmit(i, {
+            where,
+            fails: "Railpack cannot read the file and the build fails",
+            live,
+            tool: "Railpack",
+          }),
+        );
     }
     return out;
   },

@@ -1,8 +1,9 @@
 import { q } from "../model/quote.js";
 import { RAILWAY_KNOWN_MISTAKES, RAILWAY_SPEC } from "../sources/railway.js";
-import { describePath, validate } from "../sources/schema.js";
+import { validate } from "../sources/schema.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
+import { unknownKeyEmit } from "./schema-emits.js";
 
 /**
  * A key Railway does not know. Railway's schema is not public; the key list is rebuilt from its docs,
@@ -16,20 +17,17 @@ export default defineRule<RuleContext>({
   check: ({ svc }) => {
     const r = svc.railway;
     if (!r?.doc.value) return [];
-    return validate(r.doc, RAILWAY_SPEC, [], RAILWAY_KNOWN_MISTAKES).flatMap((i) =>
-      i.kind === "unknown-key"
-        ? [
-            {
-              span: i.span,
-              message: `${q(describePath(i.path))} is not a Railway config key${i.suggestion ? `; did you mean ${q(i.suggestion)}?` : ""} Railway ignores it`,
-              found: i.key,
-              ...(i.suggestion ? { expected: i.suggestion } : {}),
-              fix: i.suggestion
-                ? `Rename ${q(i.key)} to ${q(i.suggestion)}${i.suggestion === "nixpacksConfigPath" ? " (a path to the Nixpacks config file, e.g. `nixpacks.toml`)" : ""}, or remove it.`
-                : `Remove ${q(i.key)}; see Railway's config-as-code reference for valid keys.`,
-            },
-          ]
-        : [],
-    );
+    return validate(r.doc, RAILWAY_SPEC, [], RAILWAY_KNOWN_MISTAKES).flatMap((i) => {
+      if (i.kind !== "unknown-key") return [];
+      const e = unknownKeyEmit(i, {
+        where: "",
+        what: "a Railway config key",
+        then: "Railway ignores it",
+        fix: `Remove ${q(i.key)}; see Railway's config-as-code reference for valid keys.`,
+      });
+      if (i.suggestion)
+        e.fix = `Rename ${q(i.key)} to ${q(i.suggestion)}${i.suggestion === "nixpacksConfigPath" ? " (a path to the Nixpacks config file, e.g. `nixpacks.toml`)" : ""}, or remove it.`;
+      return [e];
+    });
   },
 });
