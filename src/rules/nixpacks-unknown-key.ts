@@ -41,7 +41,7 @@ function toEmit(i: ReturnType<typeof validate>[number], file: string, live: bool
       unknownKeyEmit(i, {
         where,
         what: "a Nixpacks key",
-        then: "Nixpacks silently ignores it",
+        effect: "Nixpacks silently ignores it",
         fix: "Remove it, or move it where Nixpacks reads it.",
       }),
     ];

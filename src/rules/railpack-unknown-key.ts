@@ -33,7 +33,7 @@ export default defineRule<RuleContext>({
           unknownKeyEmit(i, {
             where,
             what: "a Railpack key",
-            then: "Railpack silently ignores it",
+            effect: "Railpack silently ignores it",
             fix: "Remove it, or move it where Railpack reads it (see https://railpack.com/config/file).",
           }),
         );

@@ -22,7 +22,7 @@ export default defineRule<RuleContext>({
       const e = unknownKeyEmit(i, {
         where: "",
         what: "a Railway config key",
-        then: "Railway ignores it",
+        effect: "Railway ignores it",
         fix: `Remove ${q(i.key)}; see Railway's config-as-code reference for valid keys.`,
       });
       if (i.suggestion)
