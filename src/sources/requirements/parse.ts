@@ -486,10 +486,8 @@ export function parseRequirements(path: string, raw: string): RequirementsFile {
   const lines = physicalLines(text);
   let pending: Logical | null = null;
   const append = (l: Logical, p: PhysicalLine, upTo: number) => {
-    for (let k = 0; k < upTo; k++) {
-      l.text += p.text[k]!;
-      l.offs.push(p.start + k);
-    }
+    l.text += p.text.slice(0, upTo);
+    for (let k = 0; k < upTo; k++) l.offs.push(p.start + k);
     l.lastEnd = p.start + upTo;
   };
   for (const p of lines) {
