@@ -30,7 +30,7 @@ const Module = require("node:module");
 
 const APP = path.join(__dirname, "app");
 // Replaced by scripts/build.mjs; left as is (running src/ directly), the cache stays off.
-const BUNDLE_ID = "9766e563793f62b7";
+const BUNDLE_ID = "35d4a79045bb7d7d";
 // Set by src/bin.cjs when main() has returned: a crash leaves nothing worth keeping.
 const COMPLETED = Symbol.for("deploy-drift.cli.completed");
 

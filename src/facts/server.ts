@@ -22,6 +22,8 @@ export interface AppResolution {
 
 export interface AnalyzedCommand {
   candidate: StartCandidate;
+  /** The command the builder runs instead of this one (a Dockerfile CMD under startCommand), if any. */
+  replacedBy: StartCandidate | null;
   parsed: ParsedStart;
   app: AppResolution | null;
   /** Span of a word of the command in its file (exact when the file holds the command verbatim). */
@@ -39,13 +41,21 @@ export function analyzeCommands(
   cwd: string | null,
   candidates: StartCandidate[],
   builder: BuilderName,
+  effective: StartCandidate | null,
 ): AnalyzedCommand[] {
   return candidates
     .filter((c) => c.readBy.includes(builder) && c.file !== null)
-    .map((c) => analyzeCommand(ws, cwd, c));
+    .map((c) => ({
+      ...analyzeCommand(ws, cwd, c),
+      replacedBy: effective && effective !== c ? effective : null,
+    }));
 }
 
-export function analyzeCommand(ws: Workspace, root: string | null, c: StartCandidate): AnalyzedCommand {
+export function analyzeCommand(
+  ws: Workspace,
+  root: string | null,
+  c: StartCandidate,
+): Omit<AnalyzedCommand, "replacedBy"> {
   const parsed = parseStartCommand(c.command);
   const base = baseColumn(ws, c);
   const spanOf = (w: Word | null): Span | null => {

@@ -258,7 +258,7 @@ export function buildServiceFacts(
   // Railway runs a Dockerfile service's command, startCommand included, in the image's WORKDIR.
   const cwd =
     builder.name === "dockerfile" && dockerfileParsed ? dockerWorkdir(ws, root, dockerfileParsed) : root;
-  const commands = analyzeCommands(ws, cwd, start.candidates, builder.name);
+  const commands = analyzeCommands(ws, cwd, start.candidates, builder.name, start.effective[builder.name]);
   const plans = buildPlans({ ...base, builder, python, start });
   const env = collectEnv(
     ws,

@@ -17,17 +17,19 @@ export default defineRule<RuleContext>({
   check: ({ svc }) => {
     const r = svc.railway;
     if (!r?.doc.value) return [];
-    return validate(r.doc, RAILWAY_SPEC, [], RAILWAY_KNOWN_MISTAKES).flatMap((i) => {
-      if (i.kind !== "unknown-key") return [];
-      const e = unknownKeyEmit(i, {
-        where: "",
-        what: "a Railway config key",
-        effect: "Railway ignores it",
-        fix: `Remove ${q(i.key)}; see Railway's config-as-code reference for valid keys.`,
-      });
-      if (i.suggestion)
-        e.fix = `Rename ${q(i.key)} to ${q(i.suggestion)}${i.suggestion === "nixpacksConfigPath" ? " (a path to the Nixpacks config file, e.g. `nixpacks.toml`)" : ""}, or remove it.`;
-      return [e];
-    });
+    return validate(r.doc, RAILWAY_SPEC, [], RAILWAY_KNOWN_MISTAKES).flatMap((i) =>
+      i.kind === "unknown-key"
+        ? [
+            unknownKeyEmit(i, {
+              where: "",
+              what: "a Railway config key",
+              effect: "Railway ignores it",
+              fix: `Remove ${q(i.key)}; see Railway's config-as-code reference for valid keys.`,
+              rename: (key, s) =>
+                `Rename ${q(key)} to ${q(s)}${s === "nixpacksConfigPath" ? " (a path to the Nixpacks config file, e.g. `nixpacks.toml`)" : ""}, or remove it.`,
+            }),
+          ]
+        : [],
+    );
   },
 });

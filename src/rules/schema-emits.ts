@@ -12,14 +12,22 @@ type WrongType = Extract<SchemaIssue, { kind: "wrong-type" }>;
 /** `what`: "a Nixpacks key"; `effect`: what the builder does with it ("Nixpacks silently ignores it"). */
 export function unknownKeyEmit(
   i: UnknownKey,
-  o: { where: string; what: string; effect: string; fix?: string },
+  o: {
+    where: string;
+    what: string;
+    effect: string;
+    fix?: string;
+    rename?: (key: string, suggestion: string) => string;
+  },
 ): Emit {
   return {
     span: i.span,
     message: `${q(describePath(i.path))}${o.where} is not ${o.what}; ${i.suggestion ? `did you mean ${q(i.suggestion)}? ` : ""}${o.effect}`,
     found: i.key,
     ...(i.suggestion ? { expected: i.suggestion } : {}),
-    fix: i.suggestion ? `Rename it to ${q(i.suggestion)}.` : (o.fix ?? "Remove it."),
+    fix: i.suggestion
+      ? (o.rename?.(i.key, i.suggestion) ?? `Rename it to ${q(i.suggestion)}.`)
+      : (o.fix ?? "Remove it."),
   };
 }
 

@@ -14,8 +14,6 @@ export default defineRule<RuleContext>({
   check: ({ svc }) => {
     const out: Emit[] = [];
     const installable = svc.ws.isFile(svc.root === "" ? "pyproject.toml" : `${svc.root}/pyproject.toml`);
-    // A command Railway does not run (a Dockerfile CMD under a startCommand) is dead config: a warning.
-    const effective = svc.start.effective[svc.builder.name];
     const where =
       svc.commandDir !== null && svc.commandDir !== svc.root && svc.builder.name === "dockerfile"
         ? `; it runs in ${q(svc.commandDir || ".")}, the Dockerfile's WORKDIR`
@@ -25,10 +23,10 @@ export default defineRule<RuleContext>({
       const inv = a.parsed.server;
       if (!app || !inv) continue;
       const at = a.spanOf(inv.appRef);
-      const dead =
-        effective && effective !== a.candidate
-          ? { severity: "warning" as const, note: ` (Railway runs ${effective.label} instead)` }
-          : null;
+      // A command Railway does not run (a Dockerfile CMD under a startCommand) is dead config: a warning.
+      const dead = a.replacedBy
+        ? { severity: "warning" as const, note: ` (Railway runs ${a.replacedBy.label} instead)` }
+        : null;
       if (app.missingRequiredAttr) {
         out.push({
           span: at,

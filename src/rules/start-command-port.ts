@@ -24,13 +24,12 @@ export default defineRule<RuleContext>({
   summary: "The server does not take its port from $PORT",
   check: ({ svc }) => {
     const out: Emit[] = [];
-    const effective = svc.start.effective[svc.builder.name];
     for (const a of svc.commands) {
       const inv = a.parsed.server;
       if (!inv || !HTTP_SERVERS.has(inv.kind) || inv.portFromEnv) continue;
       // A command Railway does not run (a Dockerfile CMD under startCommand) binds nothing there;
       // start-command-overridden reports it.
-      if (effective && effective !== a.candidate) continue;
+      if (a.replacedBy) continue;
       if (inv.configFile && !inv.port) continue;
       const d = a.parsed.diagnostics.find((x) => x.message.includes("single quotes"));
       out.push({
