@@ -116,7 +116,8 @@ async function lookUpPins(
 ): Promise<{ pypi: PypiReleases; derived: Derived } | null> {
   const loaded = loadConfig(ws, opts.config, opts.parsers?.configSchema);
   if (!(opts.pypiLookups?.enabled ?? loaded.config.pypi)) return null;
-  const services = deriveServices(ws, loaded.config, opts.parsers);
+  const today = (opts.today ?? new Date()).toISOString().slice(0, 10);
+  const services = deriveServices(ws, loaded.config, opts.parsers, today);
   const pins = services
     .flatMap((svc) => installedPins(svc))
     .map((r) => ({ name: r.normalized, version: r.pinned }));
@@ -146,7 +147,7 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
   const loaded = derived?.loaded ?? loadConfig(ws, opts.config, opts.parsers?.configSchema);
   const config = loaded.config;
   const findings: Finding[] = [...loaded.findings];
-  const services = derived?.services ?? deriveServices(ws, config, opts.parsers);
+  const services = derived?.services ?? deriveServices(ws, config, opts.parsers, today);
 
   for (const svc of services) {
     const ctx: RuleContext = { svc, config, today, pypi: opts.pypi ?? null };
@@ -217,7 +218,12 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
 }
 
 /** The service roots (configured or discovered) and their facts. */
-function deriveServices(ws: Workspace, config: Config, parsers: OptionalParsers | undefined): ServiceFacts[] {
+function deriveServices(
+  ws: Workspace,
+  config: Config,
+  parsers: OptionalParsers | undefined,
+  today: string,
+): ServiceFacts[] {
   const roots =
     config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
     discoverServices(ws);
@@ -230,6 +236,7 @@ function deriveServices(ws: Workspace, config: Config, parsers: OptionalParsers 
       // railway.ts is one file for the project: its own problems are reported once, with the first service.
       railwayTsProblems: i === 0 ? iac.problems : [],
       ci,
+      configAsCodeRead: today < config["config-as-code-cutoff"],
     }),
   );
 }

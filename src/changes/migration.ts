@@ -19,9 +19,9 @@ export function migrationFindings(base: RevisionFacts, head: RevisionFacts, conf
   for (const h of head.services) {
     const ts = h.railwayTs;
     const b = base.services.find((s) => s.root === h.root);
-    const old = b?.railway;
+    const old = b?.railway ?? b?.railwayUnread;
     // Only a replacement: the head no longer has the old file, the base had no railway.ts service.
-    if (!ts || !old || h.railway || b.railwayTs) continue;
+    if (!ts || !old || !b || h.railway || h.railwayUnread || b.railwayTs) continue;
     const name = definiteValue(ts.name) ?? h.display;
     for (const c of CARRIED) {
       const span = old.doc.keySpan(c.json);

@@ -17,6 +17,7 @@ const DEFAULTS = {
   "dependency-changes": "warn" as const,
   pypi: false,
   "pypi-url": "https://pypi.org/pypi",
+  "config-as-code-cutoff": "2026-12-01",
 };
 
 /** The settings, in the schema's order (the "did you mean" list and the error for an unknown key). */
@@ -32,6 +33,7 @@ export const CONFIG_KEYS: ReadonlyArray<keyof Config> = [
   "dependency-changes",
   "pypi",
   "pypi-url",
+  "config-as-code-cutoff",
 ];
 
 /** A fresh copy: callers may mutate it. */

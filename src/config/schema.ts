@@ -41,6 +41,15 @@ export const ConfigSchema = z
       .string()
       .regex(/^https?:\/\/[^/\s]+/, "use an http(s) URL such as https://pypi.org/pypi")
       .default(defaultOf("pypi-url")),
+    /**
+     * The day Railway stops reading railway.json / railway.toml (docs: "hard cutoff" 2026-12-01). A team
+     * whose services Railway still reads (an extension granted to them) sets a later date; from this date
+     * on, deploy-drift models the services without those files.
+     */
+    "config-as-code-cutoff": z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "use a YYYY-MM-DD date")
+      .default(defaultOf("config-as-code-cutoff")),
   })
   .strict();
 

@@ -46,6 +46,11 @@ export interface RepoShared {
   railwayTsProblems: FileProblem[];
   /** `actions/setup-python` steps of the repository's workflows. */
   ci: SetupPython[];
+  /**
+   * Whether Railway still reads railway.json / railway.toml on the run's date (false from the
+   * config-as-code cut-off on; `config-as-code-cutoff`). Absent: read.
+   */
+  configAsCodeRead?: boolean;
 }
 
 export interface ServiceFacts {
@@ -73,7 +78,13 @@ export interface ServiceFacts {
   lockFiles: string[];
   /** nixpacks.toml / nixpacks.json, or the file `nixpacksConfigPath` names. */
   nixpacks: NixpacksPlan | null;
+  /** railway.json / railway.toml when Railway still reads it (null after the cut-off). */
   railway: RailwayConfig | null;
+  /**
+   * railway.json / railway.toml that Railway no longer reads (the run is on or after the
+   * config-as-code cut-off): parsed for the report and the migration, never for what deploys.
+   */
+  railwayUnread: RailwayConfig | null;
   /** `build.nixpacksPlan` of railway.json/toml. */
   railwayPlan: NixpacksPlan | null;
   procfile: Procfile | null;
@@ -164,7 +175,12 @@ export function buildServiceFacts(
       ? "railway.json"
       : null;
   const railwayDoc = railwayFile ? loadDoc(ws, p(railwayFile), problems) : null;
-  const railway = railwayDoc ? readRailway(railwayDoc) : null;
+  const railwayParsed = railwayDoc ? readRailway(railwayDoc) : null;
+  // From the cut-off on, Railway reads none of it: the builder, start command, paths and plan come
+  // from what Railway still reads (railway-iac.md §4.1: "Existing Config as Code files stop being read
+  // on 2026-12-01 (hard cutoff)", railwayapp/docs content/docs/infrastructure-as-code.md @5dc40e7b).
+  const cacRead = shared.configAsCodeRead ?? true;
+  const railway = cacRead ? railwayParsed : null;
 
   // Nixpacks config lookup (nixpacks src/nixpacks/plan: read_file_plan): NIXPACKS_CONFIG_FILE
   // (= railway.json build.nixpacksConfigPath) relative to the app root, else nixpacks.toml, else
@@ -237,13 +253,15 @@ export function buildServiceFacts(
     pipfile,
     railwayTs: shared.railwayTs,
     ci: shared.ci,
-    railwayShadowed: railwayFile === "railway.toml" && exists("railway.json") ? p("railway.json") : null,
+    railwayShadowed:
+      railway && railwayFile === "railway.toml" && exists("railway.json") ? p("railway.json") : null,
     pyproject: pyprojectDoc?.value ? readPyproject(pyprojectDoc) : null,
     railpack: railpackDoc?.value ? readRailpack(railpackDoc) : null,
     mise,
     lockFiles: LOCK_FILES.filter((n) => exists(n)),
     nixpacks: nixDoc?.value ? readPlan(nixDoc) : null,
     railway,
+    railwayUnread: cacRead ? null : railwayParsed,
     railwayPlan: railway?.nixpacksPlanPath ? readPlan(railway.doc, railway.nixpacksPlanPath) : null,
     procfile,
     dockerfile,

@@ -223,8 +223,9 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
   });
 
   const railway: Sections["railway"] = [];
-  if (svc.railway && isRecord(svc.railway.doc.value)) {
-    const doc = svc.railway.doc;
+  const cac = svc.railway ?? svc.railwayUnread;
+  if (cac && isRecord(cac.doc.value)) {
+    const doc = cac.doc;
     const walk = (v: unknown, path: Array<string | number>) => {
       if (isRecord(v) && !(path.length >= 2 && path[1] === "nixpacksPlan")) {
         for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
@@ -245,7 +246,8 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
         value: typeof v === "string" ? v : JSON.stringify(v),
         file: doc.file,
         line: span.line,
-        status: f ? `${f.severity === "error" ? "❌" : "⚠️"} ${f.rule}` : "✅",
+        // A file Railway no longer reads (the config-as-code cut-off) applies none of its values.
+        status: svc.railwayUnread ? "⛔ not read" : f ? `${f.severity === "error" ? "❌" : "⚠️"} ${f.rule}` : "✅",
       });
     };
     walk(doc.value, []);

@@ -1,31 +1,177 @@
+import { BUILDER_LABEL } from "../facts/builder.js";
+import type { ServiceFacts } from "../facts/service.js";
+import { q } from "../model/quote.js";
+import { getPath, isRecord } from "../sources/doc.js";
+import type { RailwayConfig } from "../sources/railway.js";
+import { definiteValue } from "../sources/railway-ts/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
+import { CARRIED } from "./railway-config-conflict.js";
 
 /**
  * "Config as Code is deprecated. Prefer Infrastructure as Code (`.railway/railway.ts`)… Existing
- * files keep working for legacy services until 2026-12-01" (Railway docs 5dc40e7b, 2026-08-21;
- * railway-nixpacks.md §3.1). Warning before the cut-off, error from that date.
+ * files keep working for legacy services until 2026-12-01" and "Existing Config as Code files stop
+ * being read on 2026-12-01 (hard cutoff)" (railwayapp/docs content/docs/config-as-code.md and
+ * infrastructure-as-code.md, commit 5dc40e7b, 2026-08-21). Warning before the cut-off; from it on,
+ * the model no longer reads the file (facts/service.ts `railwayUnread`) and this error names each
+ * setting that stopped applying and what Railway does instead, from the model built without it.
+ * The cut-off is the config key `config-as-code-cutoff` (default: the documented date).
  */
 export const CONFIG_AS_CODE_CUTOFF = "2026-12-01";
+
+/**
+ * What replaces one lost setting, from the facts of the service modelled without the file, and
+ * whether losing it certainly changes the deploy (`changes`: false when the outcome is the same, or
+ * when only the service settings in Railway, which the repository cannot show, decide it).
+ */
+function replacement(svc: ServiceFacts, key: string, value: unknown): { text: string; changes: boolean } {
+  const builder = BUILDER_LABEL[svc.builder.name];
+  switch (key) {
+    case "build.builder":
+      if (typeof value === "string" && value.toLowerCase() === svc.builder.name)
+        return { text: `${builder} builds it without the file too`, changes: false };
+      return svc.builder.name === "dockerfile"
+        ? {
+            text: `${q(svc.dockerfile ?? "Dockerfile")} builds it instead (Railway always uses a Dockerfile it finds)`,
+            changes: true,
+          }
+        : {
+            text: `${builder} builds it instead, unless the service settings in Railway choose another builder`,
+            changes: true,
+          };
+    case "deploy.startCommand": {
+      const run = svc.start.effective[svc.builder.name];
+      if (run && run.command === value) return { text: `${run.label} runs the same command`, changes: false };
+      return run
+        ? {
+            text: `unless the service settings in Railway set one, ${q(run.command)} from ${run.label} runs instead`,
+            changes: true,
+          }
+        : {
+            text: `unless the service settings in Railway set one, ${builder} finds no start command, so the deploy fails`,
+            changes: true,
+          };
+    }
+    case "build.dockerfilePath":
+      return svc.dockerfile
+        ? { text: `Railway builds ${q(svc.dockerfile)} instead`, changes: true }
+        : {
+            text: `Railway looks for a \`Dockerfile\` at the service root, finds none, and builds with ${builder}`,
+            changes: true,
+          };
+    case "build.buildCommand":
+      return {
+        text: `only ${builder}'s own build steps run, unless the service settings in Railway set a build command`,
+        changes: true,
+      };
+    case "build.nixpacksConfigPath":
+    case "build.nixpacksPlan":
+      return svc.builder.name === "nixpacks"
+        ? { text: "Nixpacks reads only `nixpacks.toml` / `nixpacks.json` at the service root", changes: true }
+        : { text: `${builder}, not Nixpacks, builds it, so it would not apply anyway`, changes: false };
+    case "build.watchPatterns":
+      return {
+        text: "every push redeploys the service, unless the service settings in Railway set watch paths",
+        changes: true,
+      };
+    case "deploy.preDeployCommand":
+      return {
+        text: "no pre-deploy command runs (migrations included), unless the service settings in Railway set one",
+        changes: true,
+      };
+    case "deploy.healthcheckPath":
+      return {
+        text: "Railway waits for no healthcheck before switching traffic, unless the service settings set one",
+        changes: true,
+      };
+    case "deploy.cronSchedule":
+      return {
+        text: "the service no longer runs on a schedule, unless the service settings in Railway set one",
+        changes: true,
+      };
+    default:
+      return { text: "decided by the service settings in Railway", changes: false };
+  }
+}
+
+/** Every leaf setting of the file (`build.builder`, `environments.pr.deploy.startCommand`, …). */
+function settingsOf(r: RailwayConfig): Array<{ key: string; value: unknown; line: number }> {
+  const out: Array<{ key: string; value: unknown; line: number }> = [];
+  const v = r.doc.value;
+  if (!isRecord(v)) return out;
+  const visit = (path: string[], depth: number) => {
+    const node = getPath(v, path);
+    if (depth < 4 && isRecord(node) && !(path.at(-1) === "nixpacksPlan")) {
+      for (const k of Object.keys(node)) visit([...path, k], depth + 1);
+      return;
+    }
+    if (path.length === 0 || path[0] === "$schema") return;
+    out.push({ key: path.join("."), value: node, line: r.doc.keySpan(path)?.line ?? 1 });
+  };
+  visit([], 0);
+  return out;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return q(value);
+  if (typeof value === "number" || typeof value === "boolean") return q(String(value));
+  return "(a table)";
+}
 
 export default defineRule<RuleContext>({
   id: "config-as-code-deprecated",
   defaultSeverity: "warning",
-  summary: "railway.json / railway.toml stop being read on 2026-12-01",
-  check: ({ svc, today }) => {
-    const r = svc.railway;
+  summary: "railway.json / railway.toml stopped being read on 2026-12-01",
+  check: ({ svc, config }) => {
+    const cutoff = config["config-as-code-cutoff"];
+    const live = svc.railway;
+    const dead = svc.railwayUnread;
+    const r = live ?? dead;
     if (!r) return [];
-    const after = today >= CONFIG_AS_CODE_CUTOFF;
+    const ts = svc.railwayTs;
+    const fix = ts
+      ? `Move these settings into the existing \`.railway/railway.ts\` service ${q(definiteValue(ts.name) ?? "(this service)")}, apply it with \`railway config apply\`, and delete ${r.file} in the same PR.`
+      : "Run `railway config migrate` to write `.railway/railway.ts`, check that it carries every setting listed here (it leaves some as comments or drops them), apply it with `railway config apply`, and delete the old file in the same PR.";
+    if (live) {
+      return [
+        {
+          span: { file: r.file, line: 1, column: 1 },
+          severity: "warning",
+          message: `Railway stops reading ${r.file} on ${cutoff}; after that its settings no longer apply`,
+          found: r.file,
+          expected: ".railway/railway.ts",
+          fix,
+        },
+      ];
+    }
+    // Settings railway.ts already carries are not lost.
+    const carried = new Set(
+      CARRIED.filter((c) => ts && ts[c.ts] !== null && ts[c.ts] !== undefined).map((c) => c.json.join(".")),
+    );
+    const lost = settingsOf(r).filter((s) => !carried.has(s.key));
+    let changes = false;
+    const lines = lost.map((s) => {
+      // An environment override applied only in that environment: what replaces it is the same
+      // question as for the base setting, already answered there.
+      const r = s.key.startsWith("environments.") ? null : replacement(svc, s.key, s.value);
+      if (r?.changes) changes = true;
+      return `\`${s.key}\` ${shown(s.value)} (line ${s.line}) no longer applies${r ? `: ${r.text}` : ""}`;
+    });
+    const detail =
+      lines.length === 0
+        ? "it sets nothing that railway.ts does not already carry"
+        : lines.length === 1
+          ? lines[0]
+          : `${lines.length} settings no longer apply: ${lines.join("; ")}`;
     return [
       {
         span: { file: r.file, line: 1, column: 1 },
-        severity: after ? "error" : "warning",
-        message: after
-          ? `Railway stopped reading ${r.file} on ${CONFIG_AS_CODE_CUTOFF}; its settings no longer apply`
-          : `Railway stops reading ${r.file} on ${CONFIG_AS_CODE_CUTOFF}; after that its settings no longer apply`,
+        // An error when a lost setting certainly changes what deploys; otherwise the file is dead weight.
+        severity: changes ? "error" : "warning",
+        message: `Railway stopped reading ${r.file} on ${cutoff}; ${detail}`,
         found: r.file,
-        expected: ".railway/railway.ts",
-        fix: "Run `railway config migrate` to write `.railway/railway.ts`, review it, and remove the old file in the same PR.",
+        expected: ts ? ".railway/railway.ts only" : ".railway/railway.ts",
+        fix: lines.length === 0 ? `Delete ${r.file}; \`.railway/railway.ts\` carries its settings.` : fix,
       },
     ];
   },
