@@ -154,6 +154,8 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
     for (const rule of RULES) {
       const setting = config.severity[rule.id];
       if (setting === "off") continue;
+      // Python-provider behaviour applies only where the builder chose its Python provider.
+      if (rule.pythonBuild && svc.provider.name !== "python" && svc.provider.name !== "dockerfile") continue;
       const severity: Severity = setting ?? rule.defaultSeverity;
       let emits: ReturnType<typeof rule.check>;
       try {

@@ -28,6 +28,7 @@ import { dockerWorkdir } from "./docker-workdir.js";
 import { collectEnv, type EnvFacts } from "./env.js";
 import { type LockPair, pairLocks } from "./locks.js";
 import { type BuilderPlan, buildPlans } from "./plans.js";
+import { chooseProvider, type ProviderChoice } from "./provider.js";
 import { derivePython, type PythonFacts } from "./python.js";
 import { type AnalyzedCommand, analyzeCommands } from "./server.js";
 import { deriveStart, type StartFacts } from "./start.js";
@@ -96,6 +97,8 @@ export interface ServiceFacts {
   requirementFiles: Map<string, RequirementsFile>;
   lockPairs: LockPair[];
   builder: BuilderChoice;
+  /** The builder's language provider for this service (Python, Node, …), decided as the builder does. */
+  provider: ProviderChoice;
   python: PythonFacts;
   start: StartFacts;
   /** Start commands the selected builder reads, parsed and resolved once for all rules. */
@@ -271,6 +274,7 @@ export function buildServiceFacts(
   };
   const lockPairs = pairLocks(graphs);
   const builder = chooseBuilder(base);
+  const provider = chooseProvider({ ...base, builder });
   const python = derivePython({ ...base, builder });
   const start = deriveStart({ ...base, builder });
   // Railway runs a Dockerfile service's command, startCommand included, in the image's WORKDIR.
@@ -290,7 +294,7 @@ export function buildServiceFacts(
     })),
   );
   for (const d of env.diagnostics) problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
-  return { ...base, lockPairs, builder, python, start, commands, commandDir: cwd, plans, env };
+  return { ...base, lockPairs, builder, provider, python, start, commands, commandDir: cwd, plans, env };
 }
 
 export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];

@@ -22,6 +22,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line: what the rule flags. */
   summary: string;
+  /**
+   * The rule encodes what the builder's Python provider does (venv, install, Python version): the
+   * engine runs it only when the model chose that provider (facts/provider.ts) or a Dockerfile.
+   */
+  pythonBuild?: boolean;
 }
 
 export interface Rule<Ctx> extends RuleMeta {

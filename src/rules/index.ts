@@ -26,6 +26,7 @@ import pinRequiresPython from "./pin-requires-python.js";
 import pypiUnavailable from "./pypi-unavailable.js";
 import pyprojectLockStale from "./pyproject-lock-stale.js";
 import pythonEndOfLife from "./python-end-of-life.js";
+import pythonProviderNotUsed from "./python-provider-not-used.js";
 import pythonVersionMismatch from "./python-version-mismatch.js";
 import pythonVersionUnpinned from "./python-version-unpinned.js";
 import pythonVersionUnreadable from "./python-version-unreadable.js";
@@ -57,6 +58,7 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   pythonVersionMismatch,
   pythonVersionUnreadable,
   pythonEndOfLife,
+  pythonProviderNotUsed,
   pythonVersionUnpinned,
   requiresPythonUnsatisfied,
   pinPythonIncompatible,

@@ -11,6 +11,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "install-missing-file",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "An install command references a file that does not exist",
   check: ({ svc }) => {

@@ -9,6 +9,7 @@ import { defineRule } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "nixpacks-deprecated",
+  pythonBuild: true,
   defaultSeverity: "warning",
   summary: "The service builds with the deprecated Nixpacks builder",
   check: ({ svc }) => {

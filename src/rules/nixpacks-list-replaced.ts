@@ -15,6 +15,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "nixpacks-list-replaced",
+  pythonBuild: true,
   defaultSeverity: "warning",
   summary: 'A nixpacks.toml list without "..." replaces the Python provider\'s defaults',
   check: ({ svc }) => {

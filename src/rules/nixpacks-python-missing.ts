@@ -8,6 +8,7 @@ import { defineRule } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "nixpacks-python-missing",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "The merged Nixpacks setup phase installs no Python",
   check: ({ svc }) => {

@@ -15,6 +15,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "pin-no-wheel",
+  pythonBuild: true,
   defaultSeverity: "warning",
   summary: "A pinned release has no wheel for the deployed CPython on Linux x86_64, so it builds from source",
   check: ({ svc, pypi }) => {

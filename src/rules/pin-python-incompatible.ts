@@ -12,6 +12,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "pin-python-incompatible",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "A pinned package does not install on the deployed Python",
   check: ({ svc }) => {

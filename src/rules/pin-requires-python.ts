@@ -13,6 +13,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "pin-requires-python",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "A pinned release's requires_python on PyPI excludes the deployed Python",
   check: ({ svc, pypi }) => {

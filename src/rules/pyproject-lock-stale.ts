@@ -14,6 +14,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "pyproject-lock-stale",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "pyproject.toml dependencies and their lock file disagree",
   check: ({ svc }) => {

@@ -5,6 +5,7 @@ import { defineRule } from "./define-rule.js";
 /** The deployed Python has reached end of life by the run's date (PEP 602 cycle; python.org status page). */
 export default defineRule<RuleContext>({
   id: "python-end-of-life",
+  pythonBuild: true,
   defaultSeverity: "warning",
   summary: "The deployed Python version no longer receives security fixes",
   check: ({ svc, today }) => {

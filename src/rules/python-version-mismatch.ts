@@ -12,6 +12,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "python-version-mismatch",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "Files disagree on the Python version",
   check: ({ svc }) => {

@@ -8,6 +8,7 @@ import { defineRule } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "python-version-unpinned",
+  pythonBuild: true,
   defaultSeverity: "notice",
   summary: "No file pins the Python version",
   check: ({ svc }) => {

@@ -12,6 +12,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "python-version-unreadable",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "A Python version file is malformed or names a version the builder cannot install",
   check: ({ svc }) => {

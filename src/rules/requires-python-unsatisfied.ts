@@ -11,6 +11,7 @@ import { defineRule } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "requires-python-unsatisfied",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "pyproject.toml requires-python excludes the deployed Python",
   check: ({ svc }) => {

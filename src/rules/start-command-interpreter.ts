@@ -10,6 +10,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "start-command-interpreter",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "The start command names an interpreter or venv the build does not create",
   check: ({ svc }) => {

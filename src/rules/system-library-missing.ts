@@ -38,6 +38,7 @@ const NEEDS: Array<{
 
 export default defineRule<RuleContext>({
   id: "system-library-missing",
+  pythonBuild: true,
   defaultSeverity: "warning",
   summary: "A package that builds against a system library has no headers in the image",
   check: ({ svc }) => {

@@ -9,6 +9,7 @@ import { defineRule, type Emit } from "./define-rule.js";
  */
 export default defineRule<RuleContext>({
   id: "venv-path-mismatch",
+  pythonBuild: true,
   defaultSeverity: "error",
   summary: "The start command uses a venv the install phase does not create",
   check: ({ svc }) => {
