@@ -13,9 +13,9 @@ import {
   loadConfig,
 } from "./config/load.js";
 import type { Config } from "./config/schema.js";
-import { discoverServices } from "./facts/discover.js";
+import { discoverServices, SERVICE_MARKERS } from "./facts/discover.js";
 import { installedPins } from "./facts/pins.js";
-import { mapRailwayTsServices, RAILWAY_TS } from "./facts/railway-ts.js";
+import { type MappedIac, mapRailwayTsServices, RAILWAY_TS } from "./facts/railway-ts.js";
 import {
   buildServiceFacts,
   type FileProblem,
@@ -25,15 +25,17 @@ import {
 } from "./facts/service.js";
 import type { DependencyChange } from "./model/change.js";
 import { compareFindings, type Finding, type Severity, severityRank } from "./model/finding.js";
+import { compareText } from "./model/order.js";
+import { q } from "./model/quote.js";
 import { emptyCounts, type Report } from "./model/report.js";
 import type { ClientOptions } from "./pypi/client.js";
 import type { PypiReleases } from "./pypi/release.js";
-import { normalizeRelPath, type Workspace } from "./repo/workspace.js";
+import { joinPath, normalizeRelPath, type Workspace } from "./repo/workspace.js";
 import { buildSections } from "./report/sections.js";
 import type { RuleContext } from "./rules/context.js";
 import { toFinding } from "./rules/define-rule.js";
 import { ENGINE_RULES, RULES } from "./rules/index.js";
-import type { RailwayTsConfig, RailwayTsService } from "./sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsConfig } from "./sources/railway-ts/types.js";
 import { didYouMean } from "./sources/schema.js";
 import type { SetupPython, Workflow } from "./sources/workflows/parse.js";
 import { VERSION } from "./version.js";
@@ -117,19 +119,31 @@ async function lookUpPins(
   const loaded = loadConfig(ws, opts.config, opts.parsers?.configSchema);
   if (!(opts.pypiLookups?.enabled ?? loaded.config.pypi)) return null;
   const today = (opts.today ?? new Date()).toISOString().slice(0, 10);
-  const services = deriveServices(ws, loaded.config, opts.parsers, today);
+  const { services, findings } = deriveServices(ws, loaded.config, opts.parsers, today);
   const pins = services
     .flatMap((svc) => installedPins(svc))
     .map((r) => ({ name: r.normalized, version: r.pinned }));
   const { fetchReleases } = await import("./pypi/client.js");
   const pypi = await fetchReleases(pins, { baseUrl: loaded.config["pypi-url"], ...opts.pypiLookups?.client });
-  return { pypi, derived: { loaded, services } };
+  return { pypi, derived: { loaded, services, discovery: findings } };
+}
+
+function discover(
+  ws: Workspace,
+  config: Config,
+  parsers: OptionalParsers | undefined,
+  today: string,
+): Omit<Derived, "loaded"> {
+  const d = deriveServices(ws, config, parsers, today);
+  return { services: d.services, discovery: d.findings };
 }
 
 /** Configuration and service facts already derived for this workspace and options. */
 interface Derived {
   loaded: LoadedConfig;
   services: ServiceFacts[];
+  /** Findings of the discovery itself (skipped folders, unmapped services, no service at all). */
+  discovery: Finding[];
 }
 
 export interface Analysis {
@@ -146,8 +160,8 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
   const today = (opts.today ?? new Date()).toISOString().slice(0, 10);
   const loaded = derived?.loaded ?? loadConfig(ws, opts.config, opts.parsers?.configSchema);
   const config = loaded.config;
-  const findings: Finding[] = [...loaded.findings];
-  const services = derived?.services ?? deriveServices(ws, config, opts.parsers, today);
+  const { services, discovery } = derived ?? discover(ws, config, opts.parsers, today);
+  const findings: Finding[] = [...loaded.findings, ...discovery];
 
   for (const svc of services) {
     const ctx: RuleContext = { svc, config, today, pypi: opts.pypi ?? null };
@@ -204,7 +218,8 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
     runDate: today,
     services: services.map((svc) => ({
       root: svc.display,
-      name: svc.display === "." ? ws.name : svc.display,
+      name: svc.name ?? (svc.display === "." ? ws.name : svc.display),
+      origin: svc.origin,
       builder: { name: svc.builder.name, reason: svc.builder.reason },
       pythonVersion: svc.python.selected.version,
       lockfileInSync: svc.lockPairs.length === 0 ? null : svc.lockPairs.every((p) => p.diff.inSync),
@@ -219,28 +234,133 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
   return { report, services, config: loaded };
 }
 
-/** The service roots (configured or discovered) and their facts. */
+/**
+ * The deployments and their facts. Roots come from the configuration's `services`, else from
+ * discovery (facts/discover.ts); `.railway/railway.ts` services are deployments of their own, several
+ * per root when they share one. When railway.ts names every service's root, a discovered folder it
+ * does not name is not deployed (unless it has its own railway.json/railway.toml, a service of its
+ * own). Folders skipped, services that cannot be mapped, and an empty result are findings, so
+ * nothing is dropped silently.
+ */
 function deriveServices(
   ws: Workspace,
   config: Config,
   parsers: OptionalParsers | undefined,
   today: string,
-): ServiceFacts[] {
-  const roots =
-    config.services?.map((s) => normalizeRelPath(s) ?? "").filter((s, i, a) => a.indexOf(s) === i) ??
-    discoverServices(ws);
+): { services: ServiceFacts[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const configured = config.services
+    ?.map((s) => normalizeRelPath(s) ?? "")
+    .filter((s, i, a) => a.indexOf(s) === i);
+  const found = configured ? { roots: configured, skipped: [] } : discoverServices(ws);
+  const iac = readRailwayTs(ws, parsers);
+  let roots = found.roots;
+  if (iac.mapped && !configured) {
+    const named = iac.mapped.byRoot;
+    const keep = (r: string) =>
+      named.has(r) ||
+      !iac.mapped!.namesRoots ||
+      ws.isFile(joinPath(r, "railway.json")) ||
+      ws.isFile(joinPath(r, "railway.toml"));
+    for (const r of roots.filter((r) => !keep(r)))
+      findings.push(
+        discoveryFinding(
+          "folder-not-deployed",
+          r,
+          `\`${r === "" ? "." : r}/\` is not the root directory of any service in ${RAILWAY_TS}, which names every service's root; it is analysed as part of no deployment`,
+          "If Railway deploys this folder, add a service with `rootDirectory` for it to .railway/railway.ts.",
+        ),
+      );
+    roots = [...new Set([...roots.filter(keep), ...named.keys()])];
+    for (const u of iac.mapped.unmapped) {
+      const name = definiteValue(u.service.name) ?? "(unnamed)";
+      findings.push({
+        rule: "railway-service-unmapped",
+        severity: "notice",
+        service: ".",
+        file: u.service.span.file,
+        line: u.service.span.line,
+        column: u.service.span.column,
+        message: `The ${RAILWAY_TS} service ${q(name)} is not analysed: ${u.reason}`,
+        fix: "Give the service a literal `rootDirectory` (or `source: { rootDirectory }`) naming a folder of the repository, so deploy-drift can check it.",
+      });
+    }
+  }
+  for (const sk of found.skipped)
+    findings.push(
+      discoveryFinding(
+        "folder-not-deployed",
+        sk.dir,
+        `\`${sk.dir}/\` is not analysed as a service: ${sk.reason} (it holds \`${sk.file}\`)`,
+        "If Railway deploys this folder, list it in the configuration's `services` (or give it a railway.ts service).",
+      ),
+    );
+  roots = roots.sort((a, b) => (a === "" ? -1 : b === "" ? 1 : compareText(a, b)));
   const filesByRoot = groupFiles(ws.files(), roots);
-  const iac = readRailwayTs(ws, roots, parsers);
   const ci = readWorkflows(ws, parsers);
-  return roots.map((root, i) =>
-    buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
-      railwayTs: iac.byRoot.get(root) ?? null,
-      // railway.ts is one file for the project: its own problems are reported once, with the first service.
-      railwayTsProblems: i === 0 ? iac.problems : [],
-      ci,
-      configAsCodeRead: today < config["config-as-code-cutoff"],
-    }),
-  );
+  const configAsCodeRead = today < config["config-as-code-cutoff"];
+  const services: ServiceFacts[] = [];
+  for (const root of roots) {
+    const ts = iac.mapped?.byRoot.get(root) ?? [];
+    const display = root === "" ? "." : root;
+    for (const one of ts.length ? ts : [null]) {
+      const name = one ? definiteValue(one.name) : null;
+      services.push(
+        buildServiceFacts(ws, root, filesByRoot.get(root) ?? [], {
+          railwayTs: one,
+          // railway.ts is one file for the project: its own problems are reported once, with the first service.
+          railwayTsProblems: services.length === 0 ? iac.problems : [],
+          ci,
+          configAsCodeRead,
+          deployment: {
+            // Services sharing a root are told apart by name.
+            display: ts.length > 1 ? `${display} (${name ?? `service ${ts.indexOf(one!) + 1}`})` : display,
+            name,
+            origin: one
+              ? `${RAILWAY_TS} service ${q(name ?? "(unnamed)")}`
+              : configured
+                ? "the configuration's `services`"
+                : originOf(ws, root),
+          },
+        }),
+      );
+    }
+  }
+  if (services.length === 0 && !iac.problems.length) {
+    findings.push({
+      rule: "no-service-found",
+      severity: "warning",
+      service: ".",
+      file: ".",
+      line: null,
+      column: null,
+      message: `No deployable Python service found: no folder holds requirements.txt, pyproject.toml, Pipfile, a Procfile, railway config or a Python main file Railpack detects${found.skipped.length ? `, outside ${found.skipped.length} skipped folder${found.skipped.length === 1 ? "" : "s"}` : ""}${iac.mapped?.unmapped.length ? `, and ${iac.mapped.unmapped.length} ${RAILWAY_TS} service(s) could not be mapped to a folder` : ""}; nothing was checked`,
+      fix: "Run deploy-drift on the repository (or folder) that Railway deploys, or name the service roots in the configuration's `services`.",
+    });
+  }
+  return { services, findings };
+}
+
+/** Where a discovered root came from: its config-as-code file, else the files that make it a root. */
+function originOf(ws: Workspace, root: string): string {
+  for (const n of ["railway.toml", "railway.json"]) if (ws.isFile(joinPath(root, n))) return n;
+  const markers = [...SERVICE_MARKERS].filter((n) => ws.isFile(joinPath(root, n)));
+  return markers.length
+    ? `a folder with ${markers.slice(0, 3).join(", ")}`
+    : "a Python main file at the root";
+}
+
+function discoveryFinding(rule: string, dir: string, message: string, fix: string): Finding {
+  return {
+    rule,
+    severity: "notice",
+    service: ".",
+    file: dir === "" ? "." : dir,
+    line: null,
+    column: null,
+    message,
+    fix,
+  };
 }
 
 /** Each file belongs to the deepest service root that contains it (own folder or `requirements/`). */
@@ -308,19 +428,18 @@ function applySuppressions(
 
 function readRailwayTs(
   ws: Workspace,
-  roots: string[],
   parsers: OptionalParsers | undefined,
-): { byRoot: Map<string, RailwayTsService>; problems: FileProblem[] } {
+): { mapped: MappedIac | null; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
   // Read first: a railway.ts that is a link out of the repository (or not a file) is an
   // unreadable-file finding and needs no parser.
   const text = readText(ws, RAILWAY_TS, problems);
-  if (text === null) return { byRoot: new Map(), problems };
+  if (text === null) return { mapped: null, problems };
   if (!parsers?.railwayTs)
     throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
   const cfg = parsers.railwayTs(RAILWAY_TS, text);
   for (const d of cfg.diagnostics) problems.push({ file: RAILWAY_TS, kind: "syntax", diagnostic: d });
-  return { byRoot: mapRailwayTsServices(cfg, roots), problems };
+  return { mapped: mapRailwayTsServices(cfg, ws), problems };
 }
 
 const KNOWN_RULES = new Set<string>([...RULES.map((r) => r.id), ...ENGINE_RULES.map((r) => r.id)]);

@@ -1,26 +1,62 @@
 /**
- * Attaches `.railway/railway.ts` services to the service roots deploy-drift found, by their root
- * directory (a leading `/` is the repository root; `.` and empty mean the root).
+ * Maps `.railway/railway.ts` services to the folders they build, by their root directory (a leading
+ * `/` is the repository root; `.`, empty and no root directory mean the root). Several services may
+ * share one root (a web service and a worker from the same code): each is a deployment of its own.
+ * A service whose root cannot be known (it depends on the deploy context, or is not a static value)
+ * or names a folder the repository does not have is returned as unmapped, never dropped silently.
  */
-import { normalizeRelPath } from "../repo/workspace.js";
+import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
 import { definiteValue, type RailwayTsConfig, type RailwayTsService } from "../sources/railway-ts/types.js";
 
 export const RAILWAY_TS = ".railway/railway.ts";
 
-export function mapRailwayTsServices(cfg: RailwayTsConfig, roots: string[]): Map<string, RailwayTsService> {
-  const out = new Map<string, RailwayTsService>();
-  const unrooted: RailwayTsService[] = [];
+export interface MappedIac {
+  /** Services by root, in the file's order. */
+  byRoot: Map<string, RailwayTsService[]>;
+  unmapped: Array<{ service: RailwayTsService; reason: string }>;
+  /** Every service's root is known: the file names the deployed folders (servicesComplete too). */
+  namesRoots: boolean;
+}
+
+export function mapRailwayTsServices(cfg: RailwayTsConfig, ws: Workspace): MappedIac {
+  const byRoot = new Map<string, RailwayTsService[]>();
+  const unmapped: MappedIac["unmapped"] = [];
+  const add = (root: string, s: RailwayTsService) => {
+    const list = byRoot.get(root) ?? [];
+    list.push(s);
+    byRoot.set(root, list);
+  };
   for (const s of cfg.services) {
     if (s.rootDirectory === null) {
-      unrooted.push(s);
+      add("", s);
       continue;
     }
     const dir = definiteValue(s.rootDirectory);
-    if (dir === null) continue;
+    if (dir === null) {
+      unmapped.push({
+        service: s,
+        reason:
+          "its root directory is not a static value (it depends on the deploy context or on code deploy-drift does not run)",
+      });
+      continue;
+    }
     const root = normalizeRelPath(dir.replace(/^\/+/, ""));
-    if (root !== null && roots.includes(root) && !out.has(root)) out.set(root, s);
+    if (root === null) {
+      unmapped.push({ service: s, reason: `its root directory \`${dir}\` leaves the repository` });
+      continue;
+    }
+    if (root !== "" && !ws.files().some((f) => f.startsWith(`${root}/`))) {
+      unmapped.push({
+        service: s,
+        reason: `its root directory \`${dir}\` is not a folder of this repository`,
+      });
+      continue;
+    }
+    add(root, s);
   }
-  // A single service without a root directory builds the repository root.
-  if (unrooted.length === 1 && roots.includes("") && !out.has("")) out.set("", unrooted[0]!);
-  return out;
+  return {
+    byRoot,
+    unmapped,
+    namesRoots: cfg.servicesComplete && unmapped.length === 0 && cfg.services.length > 0,
+  };
 }

@@ -52,13 +52,19 @@ export interface RepoShared {
    * config-as-code cut-off on; `config-as-code-cutoff`). Absent: read.
    */
   configAsCodeRead?: boolean;
+  /** Which deployment this is, when the caller knows (several may share one root). */
+  deployment?: { display: string; name: string | null; origin: string };
 }
 
 export interface ServiceFacts {
   /** "" for the scanned root. */
   root: string;
-  /** "." for the scanned root. */
+  /** "." for the scanned root; `api (worker)` when several services share the root `api`. */
   display: string;
+  /** The service's name in railway.ts / railway.py, when it has one. */
+  name: string | null;
+  /** Where the deployment came from: "`.railway/railway.ts` service `api`", "railway.json", a folder... */
+  origin: string;
   ws: Workspace;
   problems: FileProblem[];
   runtimeTxt: VersionFile | null;
@@ -247,7 +253,9 @@ export function buildServiceFacts(
 
   const base = {
     root,
-    display: root === "" ? "." : root,
+    display: shared.deployment?.display ?? (root === "" ? "." : root),
+    name: shared.deployment?.name ?? null,
+    origin: shared.deployment?.origin ?? "a folder with deployment files",
     ws,
     problems,
     runtimeTxt: rt === null ? null : parseVersionFile(p("runtime.txt"), rt),

@@ -35,6 +35,8 @@ export interface ServiceReport {
   /** Repo-relative root of the service ("." for the scanned root). */
   root: string;
   name: string;
+  /** Where the deployment came from: a railway.ts / railway.py service, a config file, a folder. */
+  origin: string;
   /** The builder Railway will use, and why. */
   builder: { name: BuilderName; reason: string };
   /** Python version the selected builder will install, or null when it cannot be known from the repo. */

@@ -118,6 +118,22 @@ export const ENGINE_RULES = [
     defaultSeverity: "warning",
     summary: "An `ignore` entry's `until` date has passed",
   },
+  // Discovery (analyze.ts deriveServices): what is and is not a deployment.
+  {
+    id: "folder-not-deployed",
+    defaultSeverity: "notice",
+    summary: "A folder with Python deployment files that no deployment builds is not analysed",
+  },
+  {
+    id: "railway-service-unmapped",
+    defaultSeverity: "notice",
+    summary: "A railway.ts / railway.py service whose folder cannot be known is not analysed",
+  },
+  {
+    id: "no-service-found",
+    defaultSeverity: "warning",
+    summary: "No deployable Python service was found, so nothing was checked",
+  },
   {
     id: "rule-crashed",
     defaultSeverity: "error",
