@@ -15,6 +15,7 @@ import lockfileExtraPackage from "./lockfile-extra-package.js";
 import lockfileExtrasMismatch from "./lockfile-extras-mismatch.js";
 import lockfileMissingPackage from "./lockfile-missing-package.js";
 import lockfileVersionMismatch from "./lockfile-version-mismatch.js";
+import nixpacksBuildBreaks from "./nixpacks-build-breaks.js";
 import nixpacksDeprecated from "./nixpacks-deprecated.js";
 import nixpacksListReplaced from "./nixpacks-list-replaced.js";
 import nixpacksPlanOverridesFile from "./nixpacks-plan-overrides-file.js";
@@ -89,6 +90,7 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   nixpacksListReplaced,
   nixpacksPlanOverridesFile,
   nixpacksPythonMissing,
+  nixpacksBuildBreaks,
   installMissingFile,
   venvPathMismatch,
   railwayUnknownKey,
