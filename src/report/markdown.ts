@@ -6,10 +6,12 @@
  */
 import type { Finding } from "../model/finding.js";
 import type { Detail, EnvRow, Report, ServiceReport } from "../model/report.js";
+import { VERSION } from "../version.js";
 import { renderChangesSection } from "./changes-markdown.js";
 import { code, inline } from "./escape.js";
 
-export const RULE_DOCS_BASE = "https://github.com/deploy-drift/deploy-drift/blob/main/docs/rules/";
+/** Rule pages of the release that produced the finding: the tag `vX.Y.Z` (docs/release.md). */
+export const RULE_DOCS_BASE = `https://github.com/deploy-drift/deploy-drift/blob/v${VERSION}/docs/rules/`;
 
 const ICON = { error: "❌", warning: "⚠️", notice: "ℹ️" } as const;
 

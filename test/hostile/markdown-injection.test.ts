@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { code, inline, text } from "../../src/report/escape.js";
+import { RULE_DOCS_BASE } from "../../src/report/markdown.js";
 import {
   activeText,
   cleanupTempDirs,
@@ -194,7 +195,7 @@ describe("the markdown checker itself", () => {
   it("passes code spans, escapes and the renderer's own links", () => {
     expect(
       markdownProblems(
-        "| a | b |\n|---|---|\n| `<script> @x #1 [y](javascript:z) \\|` | \\<b\\> @\u200bx #\u200b1 \\[y\\]\\(z\\) |\n[r](https://github.com/deploy-drift/deploy-drift/blob/main/docs/rules/x.md) <br> <sub>s</sub>",
+        `| a | b |\n|---|---|\n| \`<script> @x #1 [y](javascript:z) \\|\` | \\<b\\> @\u200bx #\u200b1 \\[y\\]\\(z\\) |\n[r](${RULE_DOCS_BASE}x.md) <br> <sub>s</sub>`,
       ),
     ).toEqual([]);
   });
