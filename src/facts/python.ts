@@ -13,6 +13,7 @@ import {
   type PyVersion,
   parseStrictVersion,
   RAILPACK_DEFAULT_VERSION,
+  railpackFuzzyVersion,
   railpackReadPythonVersionFile,
   railpackReadRuntimeTxt,
   versionOfNixPackage,
@@ -103,6 +104,14 @@ export interface VersionInputs {
   railpack: RailpackConfig | null;
   nixpacks: NixpacksPlan | null;
   railwayPlan: NixpacksPlan | null;
+}
+
+/** Railpack-only inputs: the service variables railway.ts sets, and a `mise.lock`. */
+export interface RailpackVersionInputs {
+  /** `RAILPACK_PYTHON_VERSION` in the railway.ts / railway.py service's env, when a literal. */
+  railpackEnv?: { value: string; span: Span } | null;
+  /** `[tools.python] version` (or `[[tools.python]]`) of mise.lock, which pins what mise installs. */
+  miseLock?: ConfigDoc | null;
 }
 
 export function collectSources(svc: VersionInputs): PythonSource[] {
@@ -308,6 +317,20 @@ function nixpacksFile(
   return { source: chosen, read, fallbackReason };
 }
 
+/** The Python version a mise.lock pins (`[tools.python] version`, or the first `[[tools.python]]`). */
+function miseLockPython(doc: ConfigDoc | null): { version: PyVersion; span: Span; file: string } | null {
+  if (!doc?.value) return null;
+  for (const path of [
+    ["tools", "python", "version"],
+    ["tools", "python", 0, "version"],
+  ]) {
+    const v = getPath(doc.value, path);
+    const version = typeof v === "string" ? parseStrictVersion(v) : null;
+    if (version) return { version, span: doc.valueSpan(path) ?? doc.spanFor(path), file: doc.file };
+  }
+  return null;
+}
+
 /** Merges a list the way Nixpacks does (merge.rs): a later list replaces unless it holds "..."/"@auto". */
 export function mergeList<T extends { value: string }>(
   earlier: T[],
@@ -323,11 +346,12 @@ export function mergeList<T extends { value: string }>(
 }
 
 export function derivePython(
-  svc: VersionInputs & {
-    dockerfileParsed: Dockerfile | null;
-    requirements: RequirementsFile[];
-    builder: BuilderChoice;
-  },
+  svc: VersionInputs &
+    RailpackVersionInputs & {
+      dockerfileParsed: Dockerfile | null;
+      requirements: RequirementsFile[];
+      builder: BuilderChoice;
+    },
 ): PythonFacts {
   const sources = collectSources(svc);
   const nixRead = nixpacksFile(sources, svc);
@@ -414,6 +438,46 @@ export function derivePython(
   setRailpack(byKind(".tool-versions"), byKind(".tool-versions")?.version ?? null);
   if (svc.pythonVersionFile) {
     setRailpack(byKind(".python-version"), railpackReadPythonVersionFile(svc.pythonVersionFile.content));
+  }
+  // `latest` in a mise file is the newest release, unless mise.lock pins one (mise resolves both
+  // before Railpack sees the version; https://mise.jdx.dev/dev-tools/mise-lock.html).
+  // The mise file that wins, as above (.python-version last): `latest` there is the newest release.
+  const miseWinner = [".python-version", ".tool-versions", "mise.toml"]
+    .map((k) => byKind(k as SourceKind))
+    .find((x) => x !== undefined);
+  if (miseWinner && miseWinner.raw.trim().toLowerCase() === "latest") {
+    const locked = miseLockPython(svc.miseLock ?? null);
+    railpack = locked
+      ? {
+          builder: "railpack",
+          version: formatVersion(locked.version),
+          parsed: locked.version,
+          from: `${miseWinner.file} \`latest\`, pinned by ${locked.file}`,
+          span: locked.span,
+          isDefault: false,
+        }
+      : {
+          builder: "railpack",
+          version: null,
+          parsed: null,
+          from: `${miseWinner.file}: \`latest\` means the newest Python release at build time`,
+          span: miseWinner.span,
+          isDefault: false,
+        };
+  }
+  // RAILPACK_PYTHON_VERSION (a service variable, here from railway.ts/railway.py env) overrides the
+  // mise files since Railpack v0.30.0 (https://github.com/railwayapp/railpack/releases/tag/v0.30.0);
+  // the string then goes through Railpack's fuzzy normalisation.
+  if (svc.railpackEnv) {
+    const fz = railpackFuzzyVersion(svc.railpackEnv.value);
+    railpack = {
+      builder: "railpack",
+      version: fz.version ? formatVersion(fz.version) : null,
+      parsed: fz.version,
+      from: `\`RAILPACK_PYTHON_VERSION\` in ${svc.railpackEnv.span.file}${fz.note ? ` (${fz.note})` : ""}`,
+      span: svc.railpackEnv.span,
+      isDefault: false,
+    };
   }
   // railpack.json `packages.python` is applied after the provider (applyPackagesFromConfig), so it wins.
   setRailpack(byKind("railpack.json"), byKind("railpack.json")?.version ?? null);

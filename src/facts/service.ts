@@ -13,7 +13,7 @@ import { type Procfile, parseProcfile } from "../sources/procfile.js";
 import { type Pyproject, readPyproject } from "../sources/pyproject.js";
 import { type RailpackConfig, readRailpack } from "../sources/railpack.js";
 import { type RailwayConfig, readRailway, resolveConfigPath } from "../sources/railway.js";
-import type { RailwayTsService } from "../sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
 import { loadRequirementsGraph, type RequirementsGraph } from "../sources/requirements/load.js";
 import type { RequirementsFile } from "../sources/requirements/parse.js";
 import {
@@ -213,6 +213,7 @@ export function buildServiceFacts(
   const railpackDoc = exists("railpack.json") ? loadDoc(ws, p("railpack.json"), problems) : null;
   const miseFile = ["mise.toml", ".mise.toml"].find((n) => exists(n));
   const mise = miseFile ? loadDoc(ws, p(miseFile), problems) : null;
+  const miseLock = exists("mise.lock") ? loadDoc(ws, p("mise.lock"), problems) : null;
 
   const requirementFiles = new Map<string, RequirementsFile>();
   const graphs = new Map<string, RequirementsGraph>();
@@ -283,7 +284,16 @@ export function buildServiceFacts(
   const lockPairs = pairLocks(graphs);
   const builder = chooseBuilder(base);
   const provider = chooseProvider({ ...base, builder });
-  const python = derivePython({ ...base, builder });
+  const railpackEnv = shared.railwayTs?.env.find((d) => d.name === "RAILPACK_PYTHON_VERSION")?.value;
+  const python = derivePython({
+    ...base,
+    builder,
+    miseLock,
+    railpackEnv:
+      railpackEnv && definiteValue(railpackEnv) !== null
+        ? { value: definiteValue(railpackEnv)!, span: railpackEnv.span }
+        : null,
+  });
   const start = deriveStart({ ...base, builder });
   // Railway runs a Dockerfile service's command, startCommand included, in the image's WORKDIR.
   const cwd =

@@ -142,3 +142,31 @@ const EOL: Record<string, string> = {
 export function endOfLife(major: number, minor: number): string | null {
   return EOL[`${major}.${minor}`] ?? null;
 }
+
+/**
+ * Railpack's fuzzy normalisation of the version string that won (resolveToFuzzyVersion,
+ * https://github.com/railwayapp/railpack/blob/b5e80580/core/resolver/version.go), before
+ * `mise latest python@<fuzzy>`: `""`, `*` and `latest` → the newest release; `>=3.11`, `>3.11`,
+ * `^3.11` → the major only, `3`, i.e. the newest 3.x; `~3.11`, `v3.11`, `3.11.x` → `3.11`.
+ * `version` is null when the result is "the newest release" of a line: which one depends on the day
+ * of the build.
+ */
+export function railpackFuzzyVersion(raw: string): { version: PyVersion | null; note: string | null } {
+  const t = raw.trim();
+  if (t === "" || t === "*" || t.toLowerCase() === "latest")
+    return { version: null, note: `\`${t || '""'}\` means the newest Python release at build time` };
+  const range = /^(?:>=?|\^)\s*(\d+)(?:\.\d+)*(?:\s.*)?$/.exec(t);
+  if (range)
+    return {
+      version: null,
+      note: `Railpack turns \`${t}\` into \`${range[1]}\`: the newest Python ${range[1]}.x at build time, not ${t.replace(/^[>=^\s]+/, "")}`,
+    };
+  const m = /^[~v]?\s*(\d+)\.(\d+)(?:\.(\d+|x|\*))?$/.exec(t);
+  if (!m) return { version: null, note: `Railpack cannot read \`${t}\` as a version` };
+  const patch = m[3] === undefined || m[3] === "x" || m[3] === "*" ? null : Number(m[3]);
+  const fuzzy = t !== `${m[1]}.${m[2]}${m[3] !== undefined ? `.${m[3]}` : ""}`;
+  return {
+    version: { major: Number(m[1]), minor: Number(m[2]), patch },
+    note: fuzzy || m[3] === "x" || m[3] === "*" ? `Railpack reads \`${t}\` as \`${m[1]}.${m[2]}\`` : null,
+  };
+}

@@ -28,6 +28,7 @@ import pypiUnavailable from "./pypi-unavailable.js";
 import pyprojectLockStale from "./pyproject-lock-stale.js";
 import pythonEndOfLife from "./python-end-of-life.js";
 import pythonProviderNotUsed from "./python-provider-not-used.js";
+import pythonVersionFloating from "./python-version-floating.js";
 import pythonVersionMismatch from "./python-version-mismatch.js";
 import pythonVersionUnpinned from "./python-version-unpinned.js";
 import pythonVersionUnreadable from "./python-version-unreadable.js";
@@ -60,6 +61,7 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   pythonVersionUnreadable,
   pythonEndOfLife,
   pythonProviderNotUsed,
+  pythonVersionFloating,
   pythonVersionUnpinned,
   requiresPythonUnsatisfied,
   pinPythonIncompatible,

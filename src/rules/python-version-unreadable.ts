@@ -30,7 +30,12 @@ export default defineRule<RuleContext>({
         });
         continue;
       }
-      if (s.problem) {
+      // `latest` is a value mise (Railpack's version reader) accepts: python-version-floating reports it.
+      const miseLatest =
+        svc.builder.name === "railpack" &&
+        (s.kind === "mise.toml" || s.kind === ".python-version" || s.kind === ".tool-versions") &&
+        s.raw.trim().toLowerCase() === "latest";
+      if (s.problem && !miseLatest) {
         out.push({
           span: s.span,
           // Only the selected builder's own inputs break the deploy; other files are drift to tidy.

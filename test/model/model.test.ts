@@ -3,7 +3,7 @@
  * exist, which builder and config apply, and the exact findings that follow. Each case's
  * `expected.json` lists every error and warning the run raises (rule, file, line, column, severity;
  * `message` is a substring the message must contain), and optionally the services
- * (`services`: root, name, builder, start command). Notices are checked only when listed
+ * (`services`: root, name, builder, Python version, origin). Notices are checked only when listed
  * (`notices: true`).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -28,7 +28,13 @@ interface Expected {
   today: string;
   notices?: boolean;
   findings: ExpectedFinding[];
-  services?: Array<{ root: string; name?: string; builder?: string; start?: string | null; origin?: string }>;
+  services?: Array<{
+    root: string;
+    name?: string;
+    builder?: string;
+    python?: string | null;
+    origin?: string;
+  }>;
 }
 
 const cases = readdirSync(DIR, { withFileTypes: true })
@@ -60,12 +66,16 @@ describe("the deployment model", () => {
         root: s.root,
         ...(exp.services!.some((x) => x.name !== undefined) ? { name: s.name } : {}),
         ...(exp.services!.some((x) => x.builder !== undefined) ? { builder: s.builder.name } : {}),
+        ...(exp.services!.some((x) => x.python !== undefined) ? { python: s.pythonVersion } : {}),
+        ...(exp.services!.some((x) => x.origin !== undefined) ? { origin: s.origin } : {}),
       }));
       expect(got).toEqual(
         exp.services.map((s) => ({
           root: s.root,
           ...(s.name !== undefined ? { name: s.name } : {}),
           ...(s.builder !== undefined ? { builder: s.builder } : {}),
+          ...(s.python !== undefined ? { python: s.python } : {}),
+          ...(s.origin !== undefined ? { origin: s.origin } : {}),
         })),
       );
     }
