@@ -32,14 +32,18 @@ export function nixpacksPackageManager(has: (f: string) => boolean): PM {
   return "none";
 }
 
-/** Railpack python.go: requirements.txt > uv > poetry > pdm > Pipfile (uv before poetry, unlike Nixpacks). */
+/**
+ * Railpack python.go Plan(): requirements.txt > uv > poetry > pdm > Pipfile (uv before poetry, unlike
+ * Nixpacks), an if/else chain with no other branch: a pyproject.toml with no lock and no
+ * requirements.txt installs nothing (verified at b5e80580; the python-latest example's plan snapshot
+ * has `install: []`), unlike Nixpacks' `pip install .`.
+ */
 export function railpackPackageManager(has: (f: string) => boolean): PM {
   if (has("requirements.txt")) return "pip";
   if (has("pyproject.toml") && has("uv.lock")) return "uv";
   if (has("pyproject.toml") && has("poetry.lock")) return "poetry";
   if (has("pyproject.toml") && has("pdm.lock")) return "pdm";
   if (has("Pipfile")) return "pipenv";
-  if (has("pyproject.toml")) return "pip";
   return "none";
 }
 

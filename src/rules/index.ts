@@ -32,6 +32,8 @@ import pythonVersionFloating from "./python-version-floating.js";
 import pythonVersionMismatch from "./python-version-mismatch.js";
 import pythonVersionUnpinned from "./python-version-unpinned.js";
 import pythonVersionUnreadable from "./python-version-unreadable.js";
+import railpackInstallContext from "./railpack-install-context.js";
+import railpackInstallsNothing from "./railpack-installs-nothing.js";
 import railpackUnknownKey from "./railpack-unknown-key.js";
 import railwayConfigConflict from "./railway-config-conflict.js";
 import railwayInvalidValue from "./railway-invalid-value.js";
@@ -89,6 +91,8 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   requirementNotPinned,
   nixpacksUnknownKey,
   railpackUnknownKey,
+  railpackInstallContext,
+  railpackInstallsNothing,
   nixpacksListReplaced,
   nixpacksPlanOverridesFile,
   nixpacksPythonMissing,
