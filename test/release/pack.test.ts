@@ -53,7 +53,7 @@ let dry: PackEntry;
 let tarball: string;
 
 beforeAll(() => {
-  dry = (JSON.parse(npm(["pack", "--dry-run", "--json", "--ignore-scripts"], ROOT)) as PackEntry[])[0];
+  dry = (JSON.parse(npm(["pack", "--dry-run", "--json", "--ignore-scripts"], ROOT)) as [PackEntry])[0];
   const packed = (
     JSON.parse(npm(["pack", "--json", "--ignore-scripts", "--pack-destination", tmp], ROOT)) as PackEntry[]
   )[0];
