@@ -55,7 +55,7 @@ let tarball: string;
 beforeAll(() => {
   dry = (JSON.parse(npm(["pack", "--dry-run", "--json", "--ignore-scripts"], ROOT)) as [PackEntry])[0];
   const packed = (
-    JSON.parse(npm(["pack", "--json", "--ignore-scripts", "--pack-destination", tmp], ROOT)) as PackEntry[]
+    JSON.parse(npm(["pack", "--json", "--ignore-scripts", "--pack-destination", tmp], ROOT)) as [PackEntry]
   )[0];
   tarball = join(tmp, packed.filename);
 }, 60_000);
