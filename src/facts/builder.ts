@@ -40,7 +40,9 @@ export function chooseBuilder(svc: {
   if (svc.dockerfile) {
     return {
       name: "dockerfile",
-      reason: `\`${svc.dockerfile}\` exists; Railway always builds with a Dockerfile when it finds one`,
+      reason: /(^|\/)Dockerfile$/.test(svc.dockerfile)
+        ? `\`${svc.dockerfile}\` exists; Railway always builds with a Dockerfile when it finds one`
+        : `\`${svc.dockerfile}\` is the Dockerfile the service's \`dockerfilePath\` names`,
       span: { file: svc.dockerfile, line: 1, column: 1 },
       configured,
     };

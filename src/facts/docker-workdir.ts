@@ -49,7 +49,7 @@ function unquote(s: string): string {
 }
 
 /** COPY/ADD words: leading --flags, then sources and the destination (shell or JSON form). */
-function copyWords(ins: Instruction): { flags: string[]; paths: string[] } | null {
+export function copyWords(ins: Instruction): { flags: string[]; paths: string[] } | null {
   let rest = ins.args.trim();
   const flags: string[] = [];
   for (let m = /^(--\S+)\s+/.exec(rest); m; m = /^(--\S+)\s+/.exec(rest)) {

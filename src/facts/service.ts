@@ -238,8 +238,15 @@ export function buildServiceFacts(
     }
   }
 
-  const dockerfilePath = railway?.dockerfilePath?.value;
-  const dockerResolved = dockerfilePath === undefined ? null : resolveConfigPath(ws, root, dockerfilePath);
+  // The Dockerfile Railway builds: railway.ts/railway.py `build.dockerfilePath`, else the service
+  // variable RAILWAY_DOCKERFILE_PATH (https://docs.railway.com/guides/dockerfiles#custom-dockerfile-path),
+  // else railway config's `build.dockerfilePath` (while still read), else `Dockerfile` at the root.
+  const tsDockerfile = definiteValue(shared.railwayTs?.dockerfilePath);
+  const envDockerfile = definiteValue(
+    shared.railwayTs?.env.find((d) => d.name === "RAILWAY_DOCKERFILE_PATH" && d.kind === "literal")?.value,
+  );
+  const dockerfilePath = tsDockerfile ?? envDockerfile ?? railway?.dockerfilePath?.value;
+  const dockerResolved = dockerfilePath == null ? null : resolveConfigPath(ws, root, dockerfilePath);
   const dockerfile =
     dockerResolved === null
       ? exists("Dockerfile")

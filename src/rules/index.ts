@@ -5,6 +5,7 @@ import committedSecret from "./committed-secret.js";
 import configAsCodeDeprecated from "./config-as-code-deprecated.js";
 import type { RuleContext } from "./context.js";
 import type { Rule } from "./define-rule.js";
+import dockerfileCopyMissing from "./dockerfile-copy-missing.js";
 import envDocumentedUnused from "./env-documented-unused.js";
 import envOptionalInRailway from "./env-optional-in-railway.js";
 import envRequiredUndocumented from "./env-required-undocumented.js";
@@ -69,6 +70,7 @@ export const RULES: ReadonlyArray<Rule<RuleContext>> = [
   pinPythonIncompatible,
   ciPythonMismatch,
   systemLibraryMissing,
+  dockerfileCopyMissing,
   // Need the opt-in PyPI look-ups (`pypi = true`); silent offline.
   pinRequiresPython,
   pinNoWheel,

@@ -1,4 +1,5 @@
 import { q } from "../model/quote.js";
+import { definiteValue } from "../sources/railway-ts/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -24,6 +25,11 @@ export default defineRule<RuleContext>({
   summary: "The server does not take its port from $PORT",
   check: ({ svc }) => {
     const out: Emit[] = [];
+    // `PORT` set in the service's variables (railway.ts / railway.py env) is the port Railway routes
+    // to, so a server on that fixed port is right (https://docs.railway.com/guides/public-networking#target-ports).
+    const envPort = definiteValue(
+      svc.railwayTs?.env.find((d) => d.name === "PORT" && d.kind === "literal")?.value,
+    );
     for (const a of svc.commands) {
       const inv = a.parsed.server;
       if (!inv || !HTTP_SERVERS.has(inv.kind) || inv.portFromEnv) continue;
@@ -31,6 +37,7 @@ export default defineRule<RuleContext>({
       // start-command-overridden reports it.
       if (a.replacedBy) continue;
       if (inv.configFile && !inv.port) continue;
+      if (envPort !== null && inv.port && inv.port.text.trim() === envPort.trim()) continue;
       const d = a.parsed.diagnostics.find((x) => x.message.includes("single quotes"));
       out.push({
         span: a.spanOf(inv.port ?? inv.bind ?? inv.executable),
