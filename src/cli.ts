@@ -65,6 +65,8 @@ const STDIO: CliIo =
     : { stdout: fdWriter(1), stderr: fdWriter(2) };
 
 export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
+  // `deploy-drift migrate …` (src/migrate/cli.ts), loaded only when used.
+  if (argv[0] === "migrate") return (await import("./migrate/cli.js")).migrateMain(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -1,0 +1,226 @@
+/**
+ * `deploy-drift migrate [DIR] [--lang ts|py] [--write]`: for every service the model finds still
+ * configured by railway.json / railway.toml (analyze.ts's own services, so the same discovery and
+ * the same config-as-code reading), prints the `.railway/railway.ts` (or `railway.py`) that carries
+ * every setting, or — when the repository already has one — the edit to it (services and keys to
+ * add), never a second file. `--write` writes a new file and deletes nothing.
+ */
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import { analyzeDetailed, loadParsers } from "../analyze.js";
+import type { ServiceFacts } from "../facts/service.js";
+import type { Workspace } from "../repo/workspace.js";
+import { basename } from "../repo/workspace.js";
+import type { RailwayTsService } from "../sources/railway-ts/types.js";
+import { definiteValue } from "../sources/railway-ts/types.js";
+import { type NixpacksFileFacts, planService, type ServicePlan } from "./plan.js";
+import { pyServiceArgs, renderRailwayPy } from "./python.js";
+import { renderRailwayTs, tsServiceOptions } from "./typescript.js";
+
+export type Lang = "ts" | "py";
+export const IAC_FILES: Record<Lang, string> = { ts: ".railway/railway.ts", py: ".railway/railway.py" };
+
+/** Plan keys and the RailwayTsService field that tells whether an existing service sets them. */
+const READ_BACK: Record<string, keyof RailwayTsService> = {
+  "build.builder": "builder",
+  "build.buildCommand": "buildCommand",
+  "build.dockerfilePath": "dockerfilePath",
+  "build.nixpacksConfigPath": "nixpacksConfigPath",
+  "build.watchPatterns": "watchPatterns",
+  "intent.start": "startCommand",
+  "intent.preDeploy": "preDeployCommand",
+  "intent.healthcheck": "healthcheckPath",
+  "intent.healthcheckTimeout": "healthcheckTimeout",
+  "deploy.restartPolicyType": "restartPolicyType",
+  "deploy.restartPolicyMaxRetries": "restartPolicyMaxRetries",
+  "deploy.cronSchedule": "cronSchedule",
+};
+
+function nixFacts(svc: ServiceFacts): NixpacksFileFacts | null {
+  const n = svc.nixpacks;
+  if (!n) return null;
+  return {
+    installCmds: !!n.phases.get("install")?.lists.cmds,
+    buildCmds: !!n.phases.get("build")?.lists.cmds,
+    startCmd: n.startCmd !== null,
+  };
+}
+
+/** The plan for a service configured by config-as-code, null when it has no such file. */
+export function planFor(svc: ServiceFacts, wsName: string): ServicePlan | null {
+  const r = svc.railway ?? svc.railwayUnread;
+  if (!r) return null;
+  const name =
+    (svc.railwayTs ? definiteValue(svc.railwayTs.name) : null) ??
+    svc.name ??
+    (svc.root === "" ? wsName : basename(svc.root));
+  return planService(r, { name, root: svc.root, nixFile: nixFacts(svc) });
+}
+
+/** Drops what an existing railway.ts service already sets (when the reader can tell). */
+function missingOnly(plan: ServicePlan, ts: RailwayTsService): ServicePlan {
+  const keep = (group: string) => (_v: unknown, k: string) => {
+    const f = READ_BACK[`${group}.${k}`];
+    return !f || ts[f] === null;
+  };
+  const filter = (m: ServicePlan["build"], group: string) =>
+    new Map([...m].filter(([k, v]) => keep(group)(v, k)));
+  const haveEnv = new Set(ts.env.map((e) => e.name));
+  return {
+    ...plan,
+    build: filter(plan.build, "build"),
+    intent: filter(plan.intent, "intent"),
+    deploy: filter(plan.deploy, "deploy"),
+    env: plan.env.filter((e) => !haveEnv.has(e.name)),
+  };
+}
+
+function isEmpty(plan: ServicePlan): boolean {
+  return !plan.build.size && !plan.intent.size && !plan.deploy.size && !plan.env.length && !plan.notes.length;
+}
+
+/**
+ * The snippet the `config-as-code-deprecated` finding carries: the service as railway.ts would
+ * write it, or the keys to add to its existing railway.ts service.
+ */
+export function migrationSnippet(svc: ServiceFacts, wsName: string): string | null {
+  const plan = planFor(svc, wsName);
+  if (!plan) return null;
+  const ts = svc.railwayTs;
+  if (ts) {
+    const p = missingOnly(plan, ts);
+    if (isEmpty(p)) return null;
+    const opts = tsServiceOptions(p, "", { root: false });
+    return [
+      `// add to service(${JSON.stringify(plan.name)}, …) in .railway/railway.ts (line ${ts.span.line}); merge into its build/deploy objects`,
+      ...opts.slice(1, -1).map((l) => l.slice(2)),
+    ].join("\n");
+  }
+  const body = renderRailwayTs([plan], wsName);
+  return body;
+}
+
+export interface MigrateResult {
+  text: string;
+  /** The file written with --write, if any. */
+  written: string | null;
+}
+
+/** The migration of a workspace, as printed text. Pure except for `write`. */
+export async function migrate(
+  ws: Workspace,
+  opts: { lang: Lang; write?: (file: string, text: string) => void; today?: Date },
+): Promise<MigrateResult> {
+  const parsers = await loadParsers(ws);
+  const { services } = analyzeDetailed(ws, { parsers, ...(opts.today ? { today: opts.today } : {}) });
+  const cac = services.filter((s) => s.railway ?? s.railwayUnread);
+  // One config file may be shared by several deployments of one root: plan it once per deployment.
+  const plans = cac.map((s) => ({ svc: s, plan: planFor(s, ws.name)! }));
+  const out: string[] = [];
+  if (plans.length === 0) {
+    out.push(
+      "deploy-drift migrate: no service here is configured by railway.json or railway.toml; nothing to migrate.",
+    );
+    return { text: `${out.join("\n")}\n`, written: null };
+  }
+  const oldFiles = [...new Set(plans.map((p) => p.plan.file))];
+  out.push(
+    `deploy-drift migrate: ${plans.length} service${plans.length === 1 ? "" : "s"} configured by config-as-code`,
+  );
+  for (const { plan } of plans) out.push(`  ${plan.name}  (${plan.file})`);
+  out.push("");
+
+  const existing = (Object.keys(IAC_FILES) as Lang[]).find((l) => ws.isFile(IAC_FILES[l]));
+  let written: string | null = null;
+  if (existing) {
+    const file = IAC_FILES[existing];
+    if (existing !== opts.lang)
+      out.push(
+        `${file} exists: the edit below is for it (Railway reads one IaC file; a second one in another language would not be read).`,
+      );
+    out.push(`--- edit ${file} (add these; deploy-drift does not rewrite an existing file) ---`);
+    const newOnes: ServicePlan[] = [];
+    for (const { svc, plan } of plans) {
+      const ts = existing === "ts" ? svc.railwayTs : null;
+      if (ts) {
+        const p = missingOnly(plan, ts);
+        if (isEmpty(p)) {
+          out.push(
+            `service(${JSON.stringify(plan.name)}) (line ${ts.span.line}) already sets everything ${plan.file} held.`,
+          );
+          continue;
+        }
+        out.push(
+          `In service(${JSON.stringify(plan.name)}, …) at line ${ts.span.line}, add (merge into its build/deploy objects):`,
+        );
+        const o = tsServiceOptions(p, "", { root: false });
+        out.push(...o.slice(1, -1), "");
+      } else newOnes.push(plan);
+    }
+    if (newOnes.length) {
+      out.push(
+        existing === "py"
+          ? "Add these services to main() and to project(…, resources=[…]) (deploy-drift does not match existing railway.py services to these folders):"
+          : "Add these services and list them in project(…, { resources: [...] }):",
+      );
+      for (const p of newOnes) {
+        if (existing === "ts") {
+          const o = tsServiceOptions(p, "");
+          out.push(
+            `const ${p.name.replace(/[^A-Za-z0-9_$]/g, "_")} = ${p.fn ? "fn" : "service"}(${JSON.stringify(p.name)}, ${o[0]}`,
+            ...o.slice(1, -1),
+            `${o.at(-1)});`,
+            "",
+          );
+        } else {
+          out.push(
+            `${p.name.replace(/[^A-Za-z0-9_]/g, "_")} = ${p.fn ? "fn" : "service"}(`,
+            `    ${JSON.stringify(p.name)},`,
+            ...pyServiceArgs(p, "    "),
+            ")",
+            "",
+          );
+        }
+      }
+    }
+    if (opts.write)
+      out.push(`--write: ${file} exists, so nothing was written; apply the edit above by hand.`);
+  } else {
+    const file = IAC_FILES[opts.lang];
+    const all = plans.map((p) => p.plan);
+    const text = opts.lang === "ts" ? renderRailwayTs(all, ws.name) : renderRailwayPy(all, ws.name);
+    if (opts.write) {
+      opts.write(file, text);
+      written = file;
+      out.push(`wrote ${file}`);
+    } else out.push(`--- ${file} (new file; --write writes it) ---`, text.trimEnd(), "---");
+  }
+  out.push(
+    "",
+    `In the same pull request, delete ${oldFiles.join(", ")} (deploy-drift deletes nothing). Then run \`railway config plan\` and \`railway config apply\`.`,
+  );
+  return { text: `${out.join("\n")}\n`, written };
+}
+
+/** The CLI subcommand; returns the exit code (0 done, 2 usage). */
+export async function migrateCli(
+  args: { dir: string; lang: string | undefined; write: boolean },
+  ws: Workspace,
+  io: { stdout: { write(t: string): unknown } },
+): Promise<number> {
+  const lang = (args.lang ?? "ts") as Lang;
+  const res = await migrate(ws, {
+    lang,
+    ...(args.write
+      ? {
+          write: (file: string, text: string) => {
+            const target = nodePath.join(args.dir, file);
+            fs.mkdirSync(nodePath.dirname(target), { recursive: true });
+            fs.writeFileSync(target, text, { flag: "wx" });
+          },
+        }
+      : {}),
+  });
+  io.stdout.write(res.text);
+  return 0;
+}
