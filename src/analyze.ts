@@ -30,6 +30,7 @@ import { q } from "./model/quote.js";
 import { emptyCounts, type Report } from "./model/report.js";
 import type { ClientOptions } from "./pypi/client.js";
 import type { PypiReleases } from "./pypi/release.js";
+import { GAP_RULE, gapFindings } from "./repo/gaps.js";
 import { joinPath, normalizeRelPath, type Workspace } from "./repo/workspace.js";
 import { buildSections } from "./report/sections.js";
 import type { RuleContext } from "./rules/context.js";
@@ -204,6 +205,15 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
   }
 
   findings.push(...unknownRuleIds(loaded));
+  // Last, once every read is done: what a budget kept from being listed or read is a blocking finding.
+  const gapSeverity = config.severity[GAP_RULE];
+  if (gapSeverity !== "off") {
+    const sev = gapSeverity ?? "error";
+    findings.push(
+      ...gapFindings(ws, sev),
+      ...(opts.base ? gapFindings(opts.base.ws, sev, "The base revision") : []),
+    );
+  }
   const kept = applyEngineSeverity(applySuppressions(dedupe(findings), config, today, loaded.file), config);
   kept.sort(compareFindings);
   const counts = emptyCounts();

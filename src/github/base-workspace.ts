@@ -36,9 +36,11 @@ import {
   basename,
   bytesResult,
   dirname,
+  GAP_SAMPLE,
   isSkippedDir,
   joinPath,
   MAX_FILE_BYTES,
+  MAX_LISTED_FILES,
   MAX_TOTAL_BYTES,
   MemoryWorkspace,
   normalizeRelPath,
@@ -47,6 +49,7 @@ import {
   type ReadResult,
   tooLarge,
   type Workspace,
+  type WorkspaceGap,
 } from "../repo/workspace.js";
 import { type BaseApi, describeError, type GitTreeEntry } from "./client.js";
 
@@ -59,7 +62,6 @@ export const MAX_BASE_BLOBS = 200;
 export const BLOB_CONCURRENCY = 4;
 /** Non-recursive tree requests allowed when the recursive tree is truncated. */
 export const MAX_TREE_REQUESTS = 50;
-const MAX_FILES = 20_000;
 const MAX_LINK_HOPS = 40;
 
 /** Names the engine reads as deployment files, besides requirements files and `.railway/railway.ts`. */
@@ -375,6 +377,7 @@ async function mapLimit<T>(
  */
 export class BaseTreeWorkspace implements Workspace {
   private fileList: string[] | undefined;
+  private readonly gapList: WorkspaceGap[] = [];
 
   constructor(
     readonly name: string,
@@ -448,11 +451,24 @@ export class BaseTreeWorkspace implements Workspace {
   /** Every blob and link of the listed tree (fetched or not), skipping vendored and VCS folders; sorted. */
   files(): string[] {
     if (this.fileList) return this.fileList;
-    this.fileList = [...this.entries.entries()]
+    const all = [...this.entries.entries()]
       .filter(([p, e]) => e.type === "blob" && !dirname(p).split("/").some(isSkippedDir))
       .map(([p]) => p)
-      .sort()
-      .slice(0, MAX_FILES);
+      .sort();
+    this.fileList = all.slice(0, MAX_LISTED_FILES);
+    if (all.length > MAX_LISTED_FILES)
+      this.gapList.push({
+        kind: "file-count",
+        limit: MAX_LISTED_FILES,
+        paths: all.slice(MAX_LISTED_FILES, MAX_LISTED_FILES + GAP_SAMPLE),
+        count: all.length - MAX_LISTED_FILES,
+      });
     return this.fileList;
+  }
+
+  /** Budgets hit so far: the listing's file count and the per-run read budget. */
+  gaps(): WorkspaceGap[] {
+    this.files();
+    return this.gapList.map((g) => ({ ...g, paths: [...g.paths] }));
   }
 }

@@ -14,14 +14,19 @@ import {
   bytesResult,
   cachedRead,
   dirname,
+  GAP_SAMPLE,
   isSkippedDir,
   MAX_FILE_BYTES,
+  MAX_LISTED_FILES,
   MAX_TOTAL_BYTES,
   normalizeRelPath,
+  noteBudgetRefusal,
   notFile,
+  overBudget,
   type ReadResult,
   tooLarge,
   type Workspace,
+  type WorkspaceGap,
 } from "./workspace.js";
 
 /** A git command failed: not a repository, an unknown revision, git missing. */
@@ -29,17 +34,41 @@ export class GitError extends Error {}
 
 const MAX_LINK_HOPS = 40;
 /** As the disk workspace: at most this many files are listed. */
-const MAX_FILES = 20_000;
 const LIST_BUFFER = 256 * 1024 * 1024;
 
-function git(dir: string, args: string[], maxBuffer = LIST_BUFFER): Buffer {
+/**
+ * Options that keep git from running anything the repository configures: no fsmonitor hook, no
+ * external diff or textconv command, no system-wide config or attributes, no global attributes file.
+ * Filter drivers (`filter.<name>.clean`/`smudge`/`process`, run when git hashes a work-tree file for
+ * `git diff`) are emptied one by one below, since git has no switch that turns them all off.
+ */
+const SAFE_CONFIG = [
+  "-c",
+  "core.fsmonitor=false",
+  "-c",
+  "diff.external=",
+  "-c",
+  `core.attributesFile=${process.platform === "win32" ? "NUL" : "/dev/null"}`,
+];
+const SAFE_ENV = {
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_OPTIONAL_LOCKS: "0",
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_ATTR_NOSYSTEM: "1",
+  GIT_EXTERNAL_DIFF: "",
+  LC_ALL: "C",
+};
+/** Filter driver keys git would run a command for; each is set to "" (git then skips the driver). */
+const FILTER_KEYS = ["clean", "smudge", "process"];
+
+function git(dir: string, args: string[], maxBuffer = LIST_BUFFER, env: Record<string, string> = {}): Buffer {
   try {
-    // No fsmonitor hook, no index lock: reading a repository must not run or write anything.
-    return execFileSync("git", ["-c", "core.fsmonitor=false", ...args], {
+    // Reading a repository must not run or write anything (no hook, no index lock, no filter).
+    return execFileSync("git", [...SAFE_CONFIG, ...args], {
       cwd: dir,
       maxBuffer,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" },
+      env: { ...process.env, ...SAFE_ENV, ...env },
     });
   } catch (e) {
     const err = e as { code?: string; stderr?: Buffer; message: string };
@@ -47,6 +76,37 @@ function git(dir: string, args: string[], maxBuffer = LIST_BUFFER): Buffer {
     const detail = err.stderr?.toString("utf8").trim().split("\n")[0] ?? err.message;
     throw new GitError(detail || err.message);
   }
+}
+
+/**
+ * Config (through GIT_CONFIG_COUNT/KEY/VALUE, which takes any driver name) that empties every filter
+ * driver the repository's config defines and marks it not required, so no filter command runs. Reading
+ * the config runs nothing.
+ */
+function noFilterEnv(dir: string): Record<string, string> {
+  let names: string[];
+  try {
+    names = splitZ(git(dir, ["config", "-z", "--name-only", "--get-regexp", "^filter\\."]).toString("utf8"));
+  } catch {
+    return {}; // no filter key at all (git config exits 1)
+  }
+  const drivers = new Set<string>();
+  for (const n of names) {
+    const m = /^filter\.(.*)\.[^.]+$/s.exec(n.trim());
+    if (m) drivers.add(m[1]!);
+  }
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (const d of drivers) {
+    for (const k of FILTER_KEYS) {
+      env[`GIT_CONFIG_KEY_${i}`] = `filter.${d}.${k}`;
+      env[`GIT_CONFIG_VALUE_${i++}`] = "";
+    }
+    env[`GIT_CONFIG_KEY_${i}`] = `filter.${d}.required`;
+    env[`GIT_CONFIG_VALUE_${i++}`] = "false";
+  }
+  if (i > 0) env.GIT_CONFIG_COUNT = String(i);
+  return env;
 }
 
 function gitText(dir: string, args: string[]): string {
@@ -99,10 +159,18 @@ function splitZ(out: string): string[] {
  */
 export function gitChangedFiles(dir: string, baseRef: string): string[] {
   const commit = resolveCommit(dir, baseRef);
-  const tracked = splitZ(
-    gitText(dir, ["diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--", "."]),
+  // Comparing with the work tree makes git hash changed files, through any filter driver: emptied.
+  const noFilters = noFilterEnv(dir);
+  const diff = ["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative"];
+  const tracked = splitZ(git(dir, [...diff, commit, "--", "."], LIST_BUFFER, noFilters).toString("utf8"));
+  const untracked = splitZ(
+    git(
+      dir,
+      ["ls-files", "--others", "--exclude-standard", "-z", "--", "."],
+      LIST_BUFFER,
+      noFilters,
+    ).toString("utf8"),
   );
-  const untracked = splitZ(gitText(dir, ["ls-files", "--others", "--exclude-standard", "-z", "--", "."]));
   const out = new Set<string>();
   for (const p of [...tracked, ...untracked]) {
     const n = normalizeRelPath(p);
@@ -130,6 +198,7 @@ class GitWorkspace implements Workspace {
   private readonly dirs = new Set<string>([""]);
   private readonly cache = new Map<string, ReadResult>();
   private totalBytes = 0;
+  private readonly gapList: WorkspaceGap[] = [];
   private fileList: string[] | undefined;
 
   constructor(
@@ -152,16 +221,16 @@ class GitWorkspace implements Workspace {
 
   /**
    * Follows symbolic links in every component of `rel`. Returns the final path (which may not exist),
-   * or "outside" when a link leaves the root (or links loop).
+   * or "outside" when a link leaves the root (or links loop: a loop is refused, never followed for ever).
    */
-  private resolve(rel: string): string | "outside" {
+  private resolve(rel: string): string | "outside" | "loop" {
     let parts = rel === "" ? [] : rel.split("/");
     let hops = 0;
     for (let i = 0; i < parts.length; i++) {
       const prefix = parts.slice(0, i + 1).join("/");
       const e = this.entries.get(prefix);
       if (e?.mode !== "120000") continue;
-      if (++hops > MAX_LINK_HOPS) return "outside";
+      if (++hops > MAX_LINK_HOPS) return "loop";
       const target = this.blob(e.oid).toString("utf8");
       if (target.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target)) return "outside";
       const t = normalizeRelPath(target, dirname(prefix));
@@ -182,6 +251,14 @@ class GitWorkspace implements Workspace {
 
   private readUncached(rel: string): ReadResult {
     const real = this.resolve(rel);
+    if (real === "loop") {
+      return {
+        kind: "refused",
+        path: rel,
+        reason: "not-a-file",
+        detail: `${rel} is a symbolic link that loops (it never reaches a file); it was not read`,
+      };
+    }
     if (real === "outside") {
       return {
         kind: "refused",
@@ -195,12 +272,8 @@ class GitWorkspace implements Workspace {
     if (e.type !== "blob") return notFile(rel);
     if (e.size !== null && e.size > MAX_FILE_BYTES) return tooLarge(rel, e.size);
     if (this.totalBytes + (e.size ?? 0) > MAX_TOTAL_BYTES) {
-      return {
-        kind: "refused",
-        path: rel,
-        reason: "budget",
-        detail: `reading ${rel} would exceed the per-run read budget`,
-      };
+      noteBudgetRefusal(this.gapList, rel);
+      return overBudget(rel);
     }
     let bytes: Buffer;
     try {
@@ -221,24 +294,37 @@ class GitWorkspace implements Workspace {
     const rel = normalizeRelPath(path);
     if (rel === null) return false;
     const real = this.resolve(rel);
-    return real !== "outside" && this.entries.get(real)?.type === "blob";
+    return real !== "outside" && real !== "loop" && this.entries.get(real)?.type === "blob";
   }
 
   isDir(path: string): boolean {
     const rel = normalizeRelPath(path);
     if (rel === null) return false;
     const real = this.resolve(rel);
-    return real !== "outside" && this.dirs.has(real);
+    return real !== "outside" && real !== "loop" && this.dirs.has(real);
   }
 
   /** Blobs and links of the revision below the root, skipping vendored and VCS folders; sorted. */
   files(): string[] {
     if (this.fileList) return this.fileList;
-    this.fileList = [...this.entries.entries()]
+    const all = [...this.entries.entries()]
       .filter(([p, e]) => e.type === "blob" && !dirname(p).split("/").some(isSkippedDir))
       .map(([p]) => p)
-      .sort()
-      .slice(0, MAX_FILES);
+      .sort();
+    this.fileList = all.slice(0, MAX_LISTED_FILES);
+    if (all.length > MAX_LISTED_FILES)
+      this.gapList.push({
+        kind: "file-count",
+        limit: MAX_LISTED_FILES,
+        paths: all.slice(MAX_LISTED_FILES, MAX_LISTED_FILES + GAP_SAMPLE),
+        count: all.length - MAX_LISTED_FILES,
+      });
     return this.fileList;
+  }
+
+  /** Budgets hit so far: the listing's file count and the per-run read budget. */
+  gaps(): WorkspaceGap[] {
+    this.files();
+    return this.gapList.map((g) => ({ ...g, paths: [...g.paths] }));
   }
 }

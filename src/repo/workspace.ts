@@ -6,6 +6,48 @@
  */
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+/** Files a workspace lists at most; past it the listing stops and says so (`gaps()`). */
+export const MAX_LISTED_FILES = 100_000;
+/** Folder depth a disk walk enters at most; deeper folders are not listed, and `gaps()` says so. */
+export const MAX_WALK_DEPTH = 32;
+
+/**
+ * A budget a workspace hit: part of the repository was not listed or not read. A run with a gap
+ * cannot claim to be clean, so analyze turns each gap into a blocking finding.
+ */
+export interface WorkspaceGap {
+  kind: "file-count" | "depth" | "read-budget";
+  /** The limit that was reached (files, folder levels, bytes). */
+  limit: number;
+  /** The first paths (a few) that were not listed or not read, repo-relative. */
+  paths: string[];
+  /** How many paths were left out, when known (a truncated listing does not count the rest). */
+  count: number | null;
+}
+
+/** Keeps the first few paths of a gap. */
+export const GAP_SAMPLE = 5;
+
+/** Records a path refused by the per-run read budget in `gaps` (one "read-budget" gap). */
+export function noteBudgetRefusal(gaps: WorkspaceGap[], rel: string): void {
+  let g = gaps.find((x) => x.kind === "read-budget");
+  if (!g) {
+    g = { kind: "read-budget", limit: MAX_TOTAL_BYTES, paths: [], count: 0 };
+    gaps.push(g);
+  }
+  if (g.paths.length < GAP_SAMPLE) g.paths.push(rel);
+  g.count = (g.count ?? 0) + 1;
+}
+
+/** The refusal a workspace gives once the per-run read budget is spent. */
+export function overBudget(rel: string): ReadResult {
+  return {
+    kind: "refused",
+    path: rel,
+    reason: "budget",
+    detail: `${rel} was not read: the run already read ${MAX_TOTAL_BYTES} bytes, its per-run read budget`,
+  };
+}
 
 export type ReadResult =
   | { kind: "ok"; path: string; text: string; bytes: number }
@@ -30,6 +72,11 @@ export interface Workspace {
   isDir(path: string): boolean;
   /** Every file below the root (skipping vendored and VCS folders), sorted, repo-relative. */
   files(): string[];
+  /**
+   * What was not listed or read because a budget ran out (file count, depth, per-run bytes), so far.
+   * Empty when everything was seen. Optional: a workspace without budgets has no gaps.
+   */
+  gaps?(): WorkspaceGap[];
 }
 
 const SKIP_DIRS = new Set([
