@@ -92,7 +92,18 @@ export default defineRule<RuleContext>({
     scan: for (const list of [install, phaseCmds("build")]) {
       for (const item of list?.items ?? []) {
         for (const seg of segments(item.value)) {
-          if (UNFOLLOWED.test(seg)) break scan;
+          if (UNFOLLOWED.test(seg)) {
+            // What the script does is unknown: said once, never an error.
+            out.push({
+              span: item.span,
+              severity: "notice",
+              message: `The install runs ${q(seg)}, which deploy-drift does not read: whether it creates a venv and installs the requirements is unknown, so the install and venv checks stop here`,
+              found: seg,
+              expected: "commands deploy-drift can follow",
+              fix: "Nothing to fix if the script creates the venv (`python -m venv --copies /opt/venv`) before installing.",
+            });
+            break scan;
+          }
           if (CREATES_VENV.test(seg)) venv = true;
           if (venv || !PIP_INSTALL.test(seg)) continue;
           out.push({

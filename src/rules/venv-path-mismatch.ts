@@ -7,6 +7,9 @@ import { defineRule, type Emit } from "./define-rule.js";
  * provider's install does (`python -m venv --copies /opt/venv`, python.rs), but `[phases.install]
  * cmds` without `"..."` replace it (merge.rs; railway-nixpacks.md §1.3, §2).
  */
+/** Install commands whose effect deploy-drift cannot follow: a script or a make target. */
+const UNFOLLOWED = /(?:^|&&\s*|;\s*)(?:(?:ba)?sh\s+\S+|\.\/\S+|make\b|source\s+\S+)/;
+
 export default defineRule<RuleContext>({
   id: "venv-path-mismatch",
   pythonBuild: true,
@@ -17,6 +20,9 @@ export default defineRule<RuleContext>({
     const install =
       svc.railwayPlan?.phases.get("install")?.lists.cmds ?? svc.nixpacks?.phases.get("install")?.lists.cmds;
     if (!install || install.extends) return [];
+    // A script or Makefile the install runs may create the venv: deploy-drift does not read it, so
+    // whether the venv exists is unknown, not an error.
+    if (install.items.some((i) => UNFOLLOWED.test(i.value.trim()))) return [];
     const creates = install.items.map((i) => i.value).filter((c) => /\b(venv|virtualenv)\b/.test(c));
     const out: Emit[] = [];
     for (const a of svc.commands) {
