@@ -92,7 +92,9 @@ export default defineRule<RuleContext>({
     scan: for (const list of [install, phaseCmds("build")]) {
       for (const item of list?.items ?? []) {
         for (const seg of segments(item.value)) {
-          if (UNFOLLOWED.test(seg)) {
+          // Once a venv exists, nothing below can be a bare-pip install.
+          if (venv) break scan;
+          if (UNFOLLOWED.test(seg) && !/\/activate$/.test(seg)) {
             // What the script does is unknown: said once, never an error.
             out.push({
               span: item.span,
@@ -104,8 +106,11 @@ export default defineRule<RuleContext>({
             });
             break scan;
           }
-          if (CREATES_VENV.test(seg)) venv = true;
-          if (venv || !PIP_INSTALL.test(seg)) continue;
+          if (CREATES_VENV.test(seg)) {
+            venv = true;
+            continue;
+          }
+          if (!PIP_INSTALL.test(seg)) continue;
           out.push({
             span: item.span,
             message: `${q(seg)} runs on the Nix Python with no venv: these install commands replace the provider's, which created \`/opt/venv\`, and the Nix Python has no pip to install with (\`No module named pip\` / \`externally-managed-environment\`)`,
