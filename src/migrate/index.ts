@@ -9,8 +9,9 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import { analyzeDetailed, loadParsers } from "../analyze.js";
 import type { ServiceFacts } from "../facts/service.js";
-import type { Workspace } from "../repo/workspace.js";
-import { basename } from "../repo/workspace.js";
+import { basename, dirname, type Workspace } from "../repo/workspace.js";
+import { isRecord, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
+import { readRailway } from "../sources/railway.js";
 import type { RailwayTsService } from "../sources/railway-ts/types.js";
 import { definiteValue } from "../sources/railway-ts/types.js";
 import { type NixpacksFileFacts, planService, type ServicePlan } from "./plan.js";
@@ -55,6 +56,48 @@ export function planFor(svc: ServiceFacts, wsName: string): ServicePlan | null {
     svc.name ??
     (svc.root === "" ? wsName : basename(svc.root));
   return planService(r, { name, root: svc.root, nixFile: nixFacts(svc) });
+}
+
+const CUSTOM_PATH = /(^|\/)railway\.([^/]+)\.(json|toml)$/;
+const CAC_TOP = new Set(["$schema", "build", "deploy", "environments"]);
+
+/**
+ * Config-as-code files at a custom path (the service's "Railway Config File" setting points at them,
+ * e.g. `railway.api.json`), recognised by their shape: a JSON/TOML table of only `build` / `deploy` /
+ * `environments` / `$schema`, with `build` or `deploy`. The model (facts/discover.ts) reads only
+ * `railway.json` / `railway.toml` at a root, so these are found here. The service root and name are
+ * taken from the file's folder and name; both are service settings in Railway, which the output says.
+ */
+export function customPathPlans(ws: Workspace, skip: ReadonlySet<string>): ServicePlan[] {
+  const out: ServicePlan[] = [];
+  for (const f of ws.files()) {
+    const m = CUSTOM_PATH.exec(f);
+    if (
+      !m ||
+      skip.has(f) ||
+      f.startsWith(".") ||
+      f.includes("/.") ||
+      /(^|\/)(node_modules|test|tests|fixtures)\//.test(f)
+    )
+      continue;
+    const r = ws.read(f);
+    if (r.kind !== "ok") continue;
+    const doc = f.endsWith(".json") ? parseJsonDoc(f, r.text) : parseTomlDoc(f, r.text);
+    const v = doc.value;
+    if (
+      !isRecord(v) ||
+      !Object.keys(v).every((k) => CAC_TOP.has(k)) ||
+      !(isRecord(v.build) || isRecord(v.deploy))
+    )
+      continue;
+    const plan = planService(readRailway(doc), { name: m[2]!, root: dirname(f) });
+    plan.notes.unshift({
+      key: f,
+      text: `${f} is a custom-path config file: the service's root directory and name are settings in Railway; this assumes \`${dirname(f) || "."}\` and ${JSON.stringify(m[2])} — correct \`root\` and the name if they differ`,
+    });
+    out.push(plan);
+  }
+  return out;
 }
 
 /** Drops what an existing railway.ts service already sets (when the reader can tell). */
@@ -115,7 +158,12 @@ export async function migrate(
   const { services } = analyzeDetailed(ws, { parsers, ...(opts.today ? { today: opts.today } : {}) });
   const cac = services.filter((s) => s.railway ?? s.railwayUnread);
   // One config file may be shared by several deployments of one root: plan it once per deployment.
-  const plans = cac.map((s) => ({ svc: s, plan: planFor(s, ws.name)! }));
+  const plans: Array<{ svc: ServiceFacts | null; plan: ServicePlan }> = cac.map((s) => ({
+    svc: s,
+    plan: planFor(s, ws.name)!,
+  }));
+  const known = new Set(plans.map((p) => p.plan.file));
+  for (const plan of customPathPlans(ws, known)) plans.push({ svc: null, plan });
   const out: string[] = [];
   if (plans.length === 0) {
     out.push(
@@ -141,7 +189,7 @@ export async function migrate(
     out.push(`--- edit ${file} (add these; deploy-drift does not rewrite an existing file) ---`);
     const newOnes: ServicePlan[] = [];
     for (const { svc, plan } of plans) {
-      const ts = existing === "ts" ? svc.railwayTs : null;
+      const ts = existing === "ts" ? (svc?.railwayTs ?? null) : null;
       if (ts) {
         const p = missingOnly(plan, ts);
         if (isEmpty(p)) {
