@@ -160,3 +160,25 @@ describe("action.yml and docs/inputs.md", () => {
     expect(table(md, "Outputs").map((r) => unquote(r[0] ?? ""))).toEqual(Object.keys(action.outputs));
   });
 });
+
+describe(".github/workflows/ci.yml", () => {
+  const ci = parse(read(".github/workflows/ci.yml")) as {
+    jobs: Record<string, { if?: string; steps: Array<Record<string, unknown>> }>;
+  };
+  const runs = Object.values(ci.jobs).flatMap((j) => j.steps.map((s) => String(s.run ?? "")));
+
+  it("runs .ci/run and rebuilds dist/ to compare it", () => {
+    expect(runs).toContain(".ci/run");
+    expect(runs).toContain("npm run build");
+    expect(runs.some((r) => r.includes("git status --porcelain -- dist"))).toBe(true);
+  });
+
+  it("runs the action from the checkout on examples/ for pull requests, with declared inputs only", () => {
+    const self = Object.values(ci.jobs).filter((j) => j.steps.some((s) => s.uses === "./"));
+    expect(self).toHaveLength(1);
+    expect(self[0]?.if).toContain("pull_request");
+    const step = self[0]?.steps.find((s) => s.uses === "./") as { with: Record<string, string> };
+    expect(step.with["working-directory"]).toMatch(/^examples\//);
+    for (const key of Object.keys(step.with)) expect(Object.keys(action.inputs)).toContain(key);
+  });
+});
