@@ -182,3 +182,19 @@ describe(".github/workflows/ci.yml", () => {
     for (const key of Object.keys(step.with)) expect(Object.keys(action.inputs)).toContain(key);
   });
 });
+
+describe("the docs a user reads", () => {
+  it("cite public sources, not the research notes users do not have", () => {
+    const files = [
+      "README.md",
+      ...readdirSync("docs")
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => `docs/${f}`),
+      ...readdirSync("docs/rules").map((f) => `docs/rules/${f}`),
+    ];
+    const cited = files.filter((f) =>
+      /railway-nixpacks\.md|railway-iac\.md|railway-2026-12\.md|shared\/reference/.test(read(f)),
+    );
+    expect(cited).toEqual([]);
+  });
+});
