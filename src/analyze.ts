@@ -3,7 +3,9 @@
  * No GitHub, no process, no file system beyond the Workspace it is given.
  */
 
+import { type FilterMode, inScope, markBaseline } from "./changes/baseline.js";
 import { compareRevisions } from "./changes/compare.js";
+import { mergeRootCauses } from "./changes/merge.js";
 import { matchesGlob } from "./config/glob.js";
 import {
   CONFIG_RULE,
@@ -46,6 +48,8 @@ export interface AnalyzeOptions {
   config?: string | { file: string; text: string };
   /** Overrides the config's `fail-on`. */
   failOn?: Severity | "never";
+  /** Overrides the config's `filter-mode` (what blocks when there is a base revision). */
+  filterMode?: FilterMode;
   /** The run's "today" (end-of-life and deprecation dates). Defaults to now. */
   today?: Date;
   /**
@@ -193,6 +197,7 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
   }
 
   let changes: DependencyChange[] | null = null;
+  let baseFindings: Finding[] | null = null;
   if (opts.base) {
     const { base, ...rest } = opts;
     // The look-ups cover the head's pins; the base run only feeds the comparison.
@@ -202,6 +207,7 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
     });
     findings.push(...cmp.findings);
     changes = cmp.changes;
+    baseFindings = before.report.findings;
   }
 
   findings.push(...unknownRuleIds(loaded));
@@ -214,13 +220,18 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
       ...(opts.base ? gapFindings(opts.base.ws, sev, "The base revision") : []),
     );
   }
-  const kept = applyEngineSeverity(applySuppressions(dedupe(findings), config, today, loaded.file), config);
+  let kept = mergeRootCauses(
+    applyEngineSeverity(applySuppressions(dedupe(findings), config, today, loaded.file), config),
+  );
+  if (baseFindings) kept = markBaseline(kept, baseFindings, opts.base?.changedFiles ?? []);
+  const filterMode = opts.filterMode ?? config["filter-mode"];
   kept.sort(compareFindings);
   const counts = emptyCounts();
   for (const f of kept) counts[f.severity]++;
   const failOn = opts.failOn ?? config["fail-on"];
   const blocking =
-    failOn !== "never" && kept.some((f) => severityRank(f.severity) <= severityRank(failOn as Severity));
+    failOn !== "never" &&
+    kept.some((f) => severityRank(f.severity) <= severityRank(failOn as Severity) && inScope(f, filterMode));
   const report: Report = {
     schemaVersion: 1,
     tool: { name: "deploy-drift", version: VERSION },
@@ -240,6 +251,7 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
     failOn,
     blocking,
     changes,
+    ...(baseFindings ? { filterMode } : {}),
   };
   return { report, services, config: loaded };
 }

@@ -1,6 +1,9 @@
 /**
- * deploy-drift CLI: `deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
- * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD] [--base REF [--label NAME]...] [--pypi]`.
+ * deploy-drift CLI: `deploy-drift [DIR] [--format text|markdown|json|sarif] [--config FILE]
+ * [--fail-on error|warning|notice|never] [--today YYYY-MM-DD] [--base REF [--label NAME]...]
+ * [--filter-mode nofilter|added|file] [--pypi]`, and `deploy-drift rule ID` (or `--explain ID`).
+ * On a terminal the default format is `text` (coloured unless NO_COLOR; FORCE_COLOR forces colour),
+ * elsewhere (a pipe, a file) `markdown`.
  * `--base REF` compares the directory with a git revision (its merge base with HEAD): dependency
  * changes, locks kept in step, protected paths; `--label` names pull-request labels (the override).
  * Exit 0 = nothing blocking, 1 = blocking findings, 2 = usage or internal error (one line, no stack).
@@ -17,9 +20,39 @@ import { renderMarkdown } from "./report/markdown.js";
 import { renderText } from "./report/text.js";
 import { VERSION } from "./version.js";
 
-const USAGE = `usage: deploy-drift [DIR] [--format markdown|text|json|sarif] [--config FILE]
-                    [--fail-on error|warning|notice|never] [--today YYYY-MM-DD]
-                    [--base REF] [--label NAME]... [--pypi]`;
+const USAGE = `usage: deploy-drift [DIR] [options]
+       deploy-drift rule ID          print a rule's documentation (also: --explain ID)`;
+
+const HELP = `${USAGE}
+
+Reads a Python service's Railway deployment files (never runs them) and reports drift.
+
+options:
+  DIR                        folder to scan (default: .)
+  -f, --format FORMAT        text | markdown | json | sarif
+                             (default: text on a terminal, markdown otherwise)
+  -c, --config FILE          deploy-drift config file (default: [tool.deploy-drift] in
+                             pyproject.toml, deploy-drift.toml or .deploy-drift.toml)
+      --fail-on LEVEL        error | warning | notice | never: exit 1 when findings reach it
+                             (default: the config's fail-on, else error)
+      --today YYYY-MM-DD     the run's date for end-of-life and deprecation rules (default: today)
+      --base REF             compare with a git revision (its merge base with HEAD): dependency
+                             changes, locks kept in step, new vs existing findings (default: none)
+      --label NAME           a pull-request label, repeatable; needs --base (default: none)
+      --filter-mode MODE     with --base: what blocks. nofilter (everything) | added (only new
+                             findings) | file (new ones and those in changed files)
+                             (default: the config's filter-mode, else nofilter)
+      --pypi                 look pins up on PyPI (default: off, or the config's pypi)
+      --explain ID           print the documentation of rule ID
+  -h, --help                 this help
+  -v, --version              the version
+
+environment: NO_COLOR=1 disables colour; FORCE_COLOR=1 forces it (text format).
+
+exit codes:
+  0  nothing blocking
+  1  blocking findings (at or above --fail-on)
+  2  usage or internal error`;
 
 class UsageError extends Error {}
 
@@ -72,12 +105,14 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: "string", short: "f", default: "markdown" },
+        format: { type: "string", short: "f" },
         config: { type: "string", short: "c" },
         "fail-on": { type: "string" },
         today: { type: "string" },
         base: { type: "string" },
         label: { type: "string", multiple: true },
+        "filter-mode": { type: "string" },
+        explain: { type: "string" },
         // Look pins up on PyPI (requires_python, wheels), over the config's `pypi`.
         pypi: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -85,7 +120,17 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
       },
     });
     if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (values.explain !== undefined || (positionals[0] === "rule" && positionals.length === 2)) {
+      const id = values.explain ?? positionals[1];
+      if (id === undefined || positionals.length > (values.explain !== undefined ? 0 : 2))
+        throw new UsageError("expected one rule id: deploy-drift rule ID");
+      const { explainRule } = await import("./explain.js");
+      const doc = explainRule(id);
+      if (doc === null) throw new UsageError(`\`${id}\` is not a deploy-drift rule`);
+      io.stdout.write(doc.endsWith("\n") ? doc : `${doc}\n`);
       return 0;
     }
     if (values.version) {
@@ -94,13 +139,17 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
     }
     if (positionals.length > 1) throw new UsageError("expected at most one directory");
     const dir = positionals[0] ?? ".";
-    const format = values.format;
+    const tty = values.format === undefined || values.format === "text" ? await isTerminal(io) : false;
+    const format = values.format ?? (tty ? "text" : "markdown");
     if (!["markdown", "text", "json", "sarif"].includes(format))
       throw new UsageError(`unknown format \`${format}\``);
     const failOn = values["fail-on"];
     if (failOn !== undefined && !["error", "warning", "notice", "never"].includes(failOn)) {
       throw new UsageError(`--fail-on must be error, warning, notice or never`);
     }
+    const filterMode = values["filter-mode"];
+    if (filterMode !== undefined && !["nofilter", "added", "file"].includes(filterMode))
+      throw new UsageError("--filter-mode must be nofilter, added or file");
     let today: Date | undefined;
     if (values.today !== undefined) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(Date.parse(values.today))) {
@@ -146,6 +195,7 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
       ...(base ? { base } : {}),
       ...(config ? { config } : {}),
       ...(failOn ? { failOn: failOn as Severity | "never" } : {}),
+      ...(filterMode ? { filterMode: filterMode as "nofilter" | "added" | "file" } : {}),
       ...(today ? { today } : {}),
       ...(values.pypi ? { pypiLookups: { enabled: true } } : {}),
     });
@@ -163,7 +213,7 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
       : format === "json"
         ? renderJson(report)
         : format === "text"
-          ? renderText(report, { color: (await isTerminal(io)) && !process.env.NO_COLOR })
+          ? renderText(report, { color: useColor(tty, process.env) })
           : renderMarkdown(report);
     io.stdout.write(rendered);
     return report.blocking ? 1 : 0;
@@ -176,7 +226,18 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
   }
 }
 
-/** Colour only on a terminal; the tty module is loaded only for the text format. */
+/**
+ * Colour on a terminal unless NO_COLOR is set (no-color.org: any non-empty value); FORCE_COLOR forces
+ * it on (any value but "0" / "false"), or off with "0".
+ */
+export function useColor(tty: boolean, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  if (env.NO_COLOR) return false;
+  return tty;
+}
+
+/** Is stdout a terminal? The tty module is loaded only when the answer matters. */
 async function isTerminal(io: CliIo): Promise<boolean> {
   if (io !== STDIO || process.platform === "win32") return !!io.stdout.isTTY;
   return (await import("node:tty")).isatty(1);

@@ -202,7 +202,9 @@ function lockFindings(
               notUpdated,
               c,
               `${describe(ch)} in ${ch.file}, but its lock ${pair.lock} was not updated`,
-              `Regenerate ${pair.lock} from ${pair.requirements} (e.g. \`uv pip compile ${pair.requirements} -o ${pair.lock}\`) and commit it with this change.`,
+              pair.head?.command
+                ? `Regenerate ${pair.lock} with its header's command, ${q(pair.head.command)}, and commit it with this change.`
+                : `Regenerate ${pair.lock} from ${pair.requirements} (e.g. \`uv pip compile ${pair.requirements} -o ${pair.lock}\`) and commit it with this change.`,
               pair.lock,
             );
         } else if (inconsistent && pair.head) {

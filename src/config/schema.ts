@@ -34,6 +34,11 @@ export const ConfigSchema = z
     "python-version": z.string().optional(),
     services: z.array(z.string()).optional(),
     "dependency-changes": z.enum(["allow", "warn", "block"]).default(defaultOf("dependency-changes")),
+    /**
+     * With a base revision, what blocks (and is annotated): `nofilter` every finding, `added` only
+     * findings this change introduces, `file` those and the ones in files it changes (reviewdog's names).
+     */
+    "filter-mode": z.enum(["nofilter", "added", "file"]).default(defaultOf("filter-mode")),
     /** Look up every exact pin on the PyPI JSON API (`--pypi` turns it on too). Off: fully offline. */
     pypi: z.boolean().default(defaultOf("pypi")),
     /** The JSON API root the look-ups use (a mirror, or a local server in tests). */

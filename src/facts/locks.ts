@@ -17,6 +17,8 @@ export interface LockPair {
   declared: Requirement[];
   locked: Requirement[];
   diff: LockDiff;
+  /** The command the lock's pip-compile / uv header names, or null. */
+  command: string | null;
 }
 
 /** Requirements reachable from `entry` through `-r` edges (not `-c`). */
@@ -56,6 +58,7 @@ export function pairLocks(graphs: Map<string, RequirementsGraph>): LockPair[] {
       declared,
       locked,
       diff: compareLock(declared, locked, compiled),
+      command: lockFile.command ?? null,
     });
   }
   return pairs;

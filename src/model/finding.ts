@@ -28,6 +28,13 @@ export interface Finding {
   expected?: string;
   fix: string;
   related?: Span[];
+  /** Text the fix can be pasted from (e.g. the railway.ts a `config-as-code-deprecated` service migrates to). */
+  snippet?: { title: string; language: string; text: string };
+  /**
+   * With a base revision only: `new` (not on the base branch), `touched` (on the base branch, in a
+   * file this change modifies) or `existing` (on the base branch, in an untouched file).
+   */
+  baseline?: "new" | "touched" | "existing";
 }
 
 /** A problem a parser met in user content. Parsers return these; they never throw. */

@@ -29,6 +29,11 @@ export interface Report {
   blocking: boolean;
   /** Dependency changes against the base revision (`--base REF`, a pull request); null without a base. */
   changes: DependencyChange[] | null;
+  /**
+   * What blocks and is annotated when the run had a base revision (`filter-mode`): `nofilter` every
+   * finding, `added` only findings new in this change, `file` new ones and those in files it changed.
+   */
+  filterMode?: "nofilter" | "added" | "file";
 }
 
 export interface ServiceReport {

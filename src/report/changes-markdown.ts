@@ -1,10 +1,12 @@
 /**
- * The "Dependency Policy Compliance" section: what a change did to dependencies and protected files.
- * Rendered only when the run had a base revision (`report.changes` is not null). Pure.
+ * The "Dependency changes" block: what a change did to dependencies and protected files. Rendered
+ * only when the run had a base revision (`report.changes` is not null). The policy findings about it
+ * (locks kept in step, protected paths) are in the report's finding lists, once. Pure.
  */
 import type { DependencyChange } from "../model/change.js";
-import type { Detail, Report } from "../model/report.js";
-import { code, inline } from "./escape.js";
+import type { Report } from "../model/report.js";
+import { code } from "./escape.js";
+import type { Block } from "./markdown.js";
 
 const CHANGE = {
   added: "➕ added",
@@ -14,43 +16,33 @@ const CHANGE = {
   changed: "🔁 changed",
 } as const;
 
-const ICON = { error: "❌", warning: "⚠️", notice: "ℹ️" } as const;
-
-/** Rows shown in the compact tier; the full tier shows every change. */
-const COMPACT_ROWS = 30;
-
-export function renderChangesSection(report: Report, detail: Detail = "full"): string[] {
-  if (report.changes === null) return [];
-  const out: string[] = ["### Dependency Policy Compliance", "", "#### Dependency changes", ""];
+export function changesBlock(report: Report, max: number): Block | null {
+  if (report.changes === null) return null;
   const changes = report.changes;
-  if (changes.length === 0) out.push("No dependency changed. ✅", "");
+  const body: string[] = [""];
+  if (changes.length === 0) body.push("No dependency changed. ✅", "");
   else {
-    const shown = detail === "full" ? changes : changes.slice(0, COMPACT_ROWS);
-    out.push("| Package | Change | From → To | File:line |", "|---|---|---|---|");
-    for (const c of shown)
-      out.push(`| ${code(c.package)} | ${CHANGE[c.change]} | ${fromTo(c)} | ${where(c)} |`);
-    if (shown.length < changes.length) out.push(`| … | ${changes.length - shown.length} more | | |`);
-    out.push("");
+    body.push("| Package | Change | From → To | File:line |", "|---|---|---|---|");
+    let i = 0;
+    for (const c of changes) {
+      if (i++ >= max) break;
+      body.push(`| ${code(c.package)} | ${CHANGE[c.change]} | ${fromTo(c)} | ${where(c)} |`);
+    }
+    if (changes.length > max) body.push(`| … ${changes.length - max} more | | | |`);
+    body.push("");
   }
-  const blockers = report.findings.filter(
-    (f) =>
-      f.rule === "lock-not-updated" ||
-      f.rule === "lock-changed-inconsistently" ||
-      f.rule === "python-version-partially-changed",
+  const touched = report.findings.filter((f) => f.rule === "protected-path-changed").length;
+  body.push(
+    touched
+      ? `**Protected files:** ${touched} changed (listed above).`
+      : "**Protected files:** no changed file matches `protected-paths`.",
+    "",
   );
-  if (blockers.length) {
-    out.push("**Kept in step?**", "");
-    for (const f of blockers) out.push(`- ${ICON[f.severity]} ${loc(f.file, f.line)} ${inline(f.message)}`);
-    out.push("");
-  }
-  out.push("#### Protected files", "");
-  const touched = report.findings.filter((f) => f.rule === "protected-path-changed");
-  if (touched.length === 0) out.push("No changed file matches `protected-paths`.", "");
-  else {
-    for (const f of touched) out.push(`- ${ICON[f.severity]} ${code(f.file)} — ${inline(f.message)}`);
-    out.push("");
-  }
-  return out;
+  return {
+    title: "Dependency changes",
+    status: changes.length === 0 ? "✅ none" : `${changes.length} change${changes.length === 1 ? "" : "s"}`,
+    body,
+  };
 }
 
 function fromTo(c: DependencyChange): string {
@@ -61,8 +53,4 @@ function fromTo(c: DependencyChange): string {
 function where(c: DependencyChange): string {
   if (c.line === null) return code(c.file);
   return c.change === "removed" ? `${code(c.file)} (was line ${c.line})` : code(`${c.file}:${c.line}`);
-}
-
-function loc(file: string, line: number | null): string {
-  return line ? code(`${file}:${line}`) : code(file);
 }

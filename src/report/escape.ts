@@ -73,10 +73,35 @@ export function inline(s: string): string {
 
 /** Collapses line breaks and strips control characters (they have no place in one markdown line). */
 export function oneLine(s: string): string {
-  return s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd");
+  return showBidi(
+    s
+      .replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, " ")
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd"),
+  );
 }
 
-/** Strips terminal control sequences from repository text printed to a terminal. */
+/**
+ * Bidirectional controls (U+202A-U+202E, U+2066-U+2069; "Trojan Source", CVE-2021-42574) shown as
+ * `<U+202E>`: they would reorder what a reader sees.
+ */
+export function showBidi(s: string): string {
+  return s.replace(
+    /[\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase()}>`,
+  );
+}
+
+/**
+ * Repository text printed to a terminal or a workflow log: line breaks shown as `\n` (a value never
+ * starts a line, so it cannot be read as a `::workflow-command::`), other controls replaced, bidi
+ * controls shown.
+ */
 export function terminal(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\ufffd");
+  return showBidi(
+    s
+      .replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, (c) =>
+        c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\r\n" ? "\\r\\n" : "\ufffd",
+      )
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\ufffd"),
+  );
 }

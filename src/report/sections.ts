@@ -226,11 +226,19 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
   const cac = svc.railway ?? svc.railwayUnread;
   if (cac && isRecord(cac.doc.value)) {
     const doc = cac.doc;
-    const walk = (v: unknown, path: Array<string | number>) => {
-      if (isRecord(v) && !(path.length >= 2 && path[1] === "nixpacksPlan")) {
-        for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
-        return;
+    // Iterative, depth-capped and row-capped: a `[a.a.a…]` header with thousands of segments must
+    // neither overflow the stack nor copy its path at every level.
+    const stack: Array<{ v: unknown; path: Array<string | number> }> = [{ v: doc.value, path: [] }];
+    while (stack.length && railway.length < RAILWAY_ROWS_MAX) {
+      const { v, path } = stack.pop()!;
+      const nested = isRecord(v) && !(path.length >= 2 && path[1] === "nixpacksPlan");
+      if (nested && path.length < RAILWAY_DEPTH_MAX) {
+        const entries = Object.entries(v);
+        for (let i = entries.length - 1; i >= 0; i--)
+          stack.push({ v: entries[i]![1], path: [...path, entries[i]![0]] });
+        continue;
       }
+      const deep = nested;
       const span = doc.keySpan(path) ?? doc.spanFor(path);
       const key = formatPath(path);
       const f = findings.find(
@@ -242,15 +250,13 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
             x.rule === "builder-config-conflict"),
       );
       railway.push({
-        key,
-        value: typeof v === "string" ? v : JSON.stringify(v),
+        key: deep ? `${key}.…` : key,
+        value: deep ? `(nested deeper than ${RAILWAY_DEPTH_MAX} levels, not shown)` : valueText(v),
         file: doc.file,
         line: span.line,
-        // A file Railway no longer reads (the config-as-code cut-off) applies none of its values.
-        status: svc.railwayUnread ? "⛔ not read" : f ? `${f.severity === "error" ? "❌" : "⚠️"} ${f.rule}` : "✅",
+        status: f ? `${f.severity === "error" ? "❌" : "⚠️"} ${f.rule}` : "✅",
       });
-    };
-    walk(doc.value, []);
+    }
   }
 
   const envRows: EnvRow[] = svc.env.variables.map((v) => {
@@ -287,6 +293,23 @@ export function buildSections(svc: ServiceFacts, allFindings: Finding[]): Sectio
   }));
 
   return { python, plans: svc.plans, start, lock, categories, build, railway, env, checklist };
+}
+
+/** Keys of railway.json/railway.toml listed in the Railway configuration table. */
+export const RAILWAY_ROWS_MAX = 500;
+/** Nesting shown in that table; deeper values are one row saying so. */
+export const RAILWAY_DEPTH_MAX = 16;
+
+/** A value's display text, bounded (a key's value can be a large array or object). */
+function valueText(v: unknown): string {
+  if (typeof v === "string") return v.length > 300 ? `${v.slice(0, 300)}…` : v;
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = "(too deep to show)";
+  }
+  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 }
 
 function statusFor(findings: Finding[], rules: string[]): string {

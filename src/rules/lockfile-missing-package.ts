@@ -1,3 +1,4 @@
+import type { LockPair } from "../facts/locks.js";
 import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
@@ -18,10 +19,17 @@ export default defineRule<RuleContext>({
         message: `${q(r.raw)} in ${r.span.file} is missing from ${pair.lock}`,
         found: "absent",
         expected: r.raw,
-        fix:
-          pair.diff.kind === "compiled"
-            ? `Recompile ${pair.lock} from ${pair.requirements} (e.g. \`pip-compile\` / \`uv pip compile\`) and commit both.`
-            : `Add ${q(r.raw)} to ${pair.lock}, or regenerate the lock from ${pair.requirements}.`,
+        // One fix for the pair: every requirement missing from one lock has the same remedy.
+        fix: lockFix(pair),
       })),
     ),
 });
+
+/** Regenerate the lock, with the command its own header names when it has one. */
+export function lockFix(pair: LockPair): string {
+  if (pair.command)
+    return `Regenerate ${pair.lock} with its header's command, ${q(pair.command)}, and commit both files.`;
+  return pair.diff.kind === "compiled"
+    ? `Recompile ${pair.lock} from ${pair.requirements} (e.g. \`uv pip compile ${pair.requirements} -o ${pair.lock}\`) and commit both.`
+    : `Add the missing requirements to ${pair.lock}, or regenerate it from ${pair.requirements}, and commit both.`;
+}

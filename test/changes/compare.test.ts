@@ -36,15 +36,20 @@ describe("base vs head on real git repositories", () => {
         to: "0.27.0",
       },
     ]);
-    expect(pick(report.findings, "lock-not-updated")).toEqual([
+    // One root cause, one finding: the lock lacks httpx (lockfile-missing-package), the message says it
+    // came with this change; lock-not-updated and dependency-changed at the same line are folded in.
+    expect(pick(report.findings, "lock-not-updated")).toEqual([]);
+    expect(pick(report.findings, "dependency-changed")).toEqual([]);
+    expect(pick(report.findings, "lockfile-missing-package")).toEqual([
       {
         severity: "error",
         file: "requirements.txt",
         line: 3,
         message:
-          "`httpx` was added (`0.27.0`) in requirements.txt, but its lock requirements.lock was not updated",
+          "`httpx==0.27.0` in requirements.txt is missing from requirements.lock (changed in this pull request without its lock)",
       },
     ]);
+    expect(report.findings.find((f) => f.rule === "lockfile-missing-package")?.baseline).toBe("new");
     expect(report.blocking).toBe(true);
   });
 
@@ -58,20 +63,8 @@ describe("base vs head on real git repositories", () => {
       ["requirements.lock", 1, "fastapi", "upgraded", "0.115.0", "0.115.5"],
       ["requirements.txt", 1, "fastapi", "upgraded", "0.115.0", "0.115.5"],
     ]);
-    expect(pick(report.findings, "dependency-changed")).toEqual([
-      {
-        severity: "warning",
-        file: "requirements.lock",
-        line: 1,
-        message: "`fastapi` was upgraded (`0.115.0 → 0.115.5`) in requirements.lock",
-      },
-      {
-        severity: "warning",
-        file: "requirements.txt",
-        line: 1,
-        message: "`fastapi` was upgraded (`0.115.0 → 0.115.5`) in requirements.txt",
-      },
-    ]);
+    // The default policy (`dependency-changes = "allow"`) lists changes in the table only.
+    expect(pick(report.findings, "dependency-changed")).toEqual([]);
     expect(report.findings.filter((f) => f.rule.startsWith("lock"))).toEqual([]);
     const md = renderMarkdown(report);
     expect(md).toContain("| `fastapi` | ⬆️ upgraded | `0.115.0` → `0.115.5` | `requirements.txt:1` |");
@@ -98,15 +91,11 @@ describe("base vs head on real git repositories", () => {
       "requirements.lock": "fastapi==0.115.0\nuvicorn==0.32.1\n",
     });
     const { report } = analyzeChange(dir);
-    expect(pick(report.findings, "lock-changed-inconsistently")).toEqual([
-      {
-        severity: "error",
-        file: "requirements.txt",
-        line: 1,
-        message:
-          "`fastapi` was upgraded (`0.115.0 → 0.115.5`) in requirements.txt; requirements.lock changed too but does not match: `0.115.5` is locked as `0.115.0`",
-      },
-    ]);
+    // Folded into the lock line's lockfile-version-mismatch, which names requirements.txt:1 as related.
+    expect(pick(report.findings, "lock-changed-inconsistently")).toEqual([]);
+    expect(pick(report.findings, "lockfile-version-mismatch")[0]!.message).toContain(
+      "(changed in this pull request; the lock changed too but still disagrees)",
+    );
     expect(pick(report.findings, "lock-not-updated")).toEqual([]);
   });
 
@@ -128,7 +117,7 @@ describe("base vs head on real git repositories", () => {
     const f = report.findings.find((x) => x.rule === "protected-path-changed")!;
     expect(f.fix).toContain("triage or write permission");
     expect(f.fix).toContain("`deploy-drift: allow-protected`");
-    expect(renderMarkdown(report)).toContain("#### Protected files");
+    expect(renderMarkdown(report)).toContain("**Protected files:** 1 changed");
   });
 
   it("the override label turns a protected change into a notice", () => {
@@ -167,11 +156,13 @@ describe("base vs head on real git repositories", () => {
     expect(pick(expired.findings, "suppression-expired").map((f) => [f.severity, f.file])).toEqual([
       ["warning", "deploy-drift.toml"],
     ]);
-    expect(pick(expired.findings, "lock-not-updated")).toHaveLength(1);
+    // No longer hidden: folded into the lockfile-missing-package finding at the same line.
+    expect(pick(expired.findings, "lockfile-missing-package")[0]!.message).toContain("without its lock");
     const live = analyzeChange(
       makeRepo({ ...SERVICE, "deploy-drift.toml": config("2027-01-31") }, head),
     ).report;
     expect(pick(live.findings, "lock-not-updated")).toEqual([]);
+    expect(pick(live.findings, "lockfile-missing-package")[0]!.message).not.toContain("without its lock");
     expect(pick(live.findings, "suppression-expired")).toEqual([]);
   });
 
@@ -192,15 +183,29 @@ describe("base vs head on real git repositories", () => {
 
   it("`severity` and `dependency-changes` configure the change rules", () => {
     const head = { "requirements.txt": "fastapi==0.115.0\nuvicorn==0.32.0\nhttpx==0.27.0\n" };
-    const run = (toml: string) =>
-      analyzeChange(makeRepo({ ...SERVICE, "deploy-drift.toml": toml }, head)).report;
+    // A bump made in both files: no lock finding for a dependency-changed finding to fold into.
+    const bump = {
+      "requirements.txt": "fastapi==0.115.5\nuvicorn==0.32.0\n",
+      "requirements.lock": "fastapi==0.115.5\nuvicorn==0.32.0\n",
+    };
+    const run = (toml: string, h: Record<string, string> = bump) =>
+      analyzeChange(makeRepo({ ...SERVICE, "deploy-drift.toml": toml }, h)).report;
     expect(pick(run('dependency-changes = "allow"\n').findings, "dependency-changed")).toEqual([]);
     expect(pick(run('dependency-changes = "block"\n').findings, "dependency-changed")[0]!.severity).toBe(
       "error",
     );
-    const off = run('severity = { "lock-not-updated" = "off", "dependency-changed" = "notice" }\n');
+    expect(pick(run('dependency-changes = "warn"\n').findings, "dependency-changed")[0]!.severity).toBe(
+      "warning",
+    );
+    const off = run('severity = { "lock-not-updated" = "off", "dependency-changed" = "notice" }\n', head);
     expect(pick(off.findings, "lock-not-updated")).toEqual([]);
-    expect(pick(off.findings, "dependency-changed")[0]!.severity).toBe("notice");
+    expect(pick(off.findings, "lockfile-missing-package")[0]!.message).not.toContain("without its lock");
+    expect(
+      pick(
+        run('dependency-changes = "warn"\nseverity = { "dependency-changed" = "notice" }\n').findings,
+        "dependency-changed",
+      )[0]!.severity,
+    ).toBe("notice");
   });
 
   it("a Python version changed in one file but not the others is an error at each file left behind", () => {
@@ -208,10 +213,11 @@ describe("base vs head on real git repositories", () => {
     const dir = makeRepo(base, { "runtime.txt": "python-3.13.1\n" });
     const { report } = analyzeChange(dir);
     const found = pick(report.findings, "python-version-partially-changed");
-    expect(found.map((f) => [f.severity, f.file, f.line])).toEqual([
-      ["error", ".python-version", 1],
-      ["error", "Dockerfile", 1],
-    ]);
+    // Dockerfile's is folded into the python-version-mismatch finding that names it: one root cause.
+    expect(found.map((f) => [f.severity, f.file, f.line])).toEqual([["error", ".python-version", 1]]);
+    expect(
+      pick(report.findings, "python-version-mismatch").find((f) => f.file === "runtime.txt")?.message,
+    ).toContain("(changed in this pull request in only some of the files)");
     expect(found[0]!.message).toBe(
       "This change moved the Python version in runtime.txt (`3.12.7` → `3.13.1`), but .python-version still says `3.12`",
     );

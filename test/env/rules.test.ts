@@ -225,14 +225,14 @@ describe("examples/maya-backend", () => {
 
   it("renders the Environment Variables section after Railway Configuration", () => {
     const md = renderMarkdown(report);
-    const railway = md.indexOf("### Railway Configuration");
-    const section = md.indexOf("### Environment Variables");
+    const railway = md.indexOf("<summary>Railway configuration");
+    const section = md.indexOf("<summary>Environment variables");
     expect(railway).toBeGreaterThan(0);
     expect(section).toBeGreaterThan(railway);
-    expect(md).toContain("#### Required (fails startup if missing)");
-    expect(md).toContain("#### Optional (have defaults)");
-    expect(md).toContain("| `JWT_SECRET_KEY` | `app/config.py:11` |");
-    expect(md).toContain("| `HOST` | `0.0.0.0` | `app/config.py:18` |");
+    expect(md).toContain("**Required** (startup fails if missing)");
+    expect(md).toContain("**Optional** (have defaults)");
+    expect(md).toContain("| `JWT_SECRET_KEY` | `app/config.py:11`<br>");
+    expect(md).toContain("| `HOST` | `0.0.0.0` | `app/config.py:18`<br>");
   });
 
   it("reports the undocumented required variables once, at the first settings line", () => {

@@ -85,7 +85,7 @@ describe("parseInputs", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
-      "input `fail-on` must be one of error | warning | never; got `fatal`",
+      "input `fail-on` must be one of error | warning | notice | never; got `fatal`",
       "input `comment` must be one of always | on-findings | never; got `sometimes`",
       "input `annotations` must be true or false; got `yes`",
     ]);
@@ -97,13 +97,23 @@ describe("parseInputs", () => {
     expect(r).toEqual({
       ok: true,
       inputs: expect.objectContaining({
-        "fail-on": "error",
         annotations: true,
         "check-run": "",
         comment: "on-findings",
       }),
     });
+    // A blank fail-on is unset: the config's fail-on decides (input only when set > config > default).
+    expect(r.ok && r.inputs["fail-on"]).toBeUndefined();
     const f = parseInputs((n) => ({ annotations: "FALSE", "fail-on": "never" })[n]);
     expect(f.ok && f.inputs).toMatchObject({ annotations: false, "fail-on": "never" });
+  });
+  it("accepts fail-on notice like the CLI, and filter-mode", () => {
+    const r = parseInputs((n) => ({ "fail-on": "notice", "filter-mode": "added" })[n]);
+    expect(r.ok && r.inputs).toMatchObject({ "fail-on": "notice", "filter-mode": "added" });
+    const unset = parseInputs(() => undefined);
+    expect(unset.ok && [unset.inputs["fail-on"], unset.inputs["filter-mode"]]).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 });

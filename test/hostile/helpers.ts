@@ -231,7 +231,7 @@ export function activeText(line: string): { active: string; code: string[] } {
 }
 
 /** HTML tags the renderer itself writes. */
-const OWN_TAGS = /^<\/?(br|sub)>/;
+const OWN_TAGS = /^<\/?(br|sub|details|summary)>/;
 
 /**
  * Problems a markdown document would show on GitHub if any repository text got through unescaped:

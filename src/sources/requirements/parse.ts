@@ -69,6 +69,11 @@ export interface RequirementsFile {
   options: Array<{ name: string; value: string | null; span: Span }>;
   /** true when the file looks pip-compiled / uv-compiled: a pip-compile/uv header, any "# via", or hashes. */
   compiled: boolean;
+  /**
+   * The command a pip-compile / uv header says produced the file (`pip-compile --output-file=… …`,
+   * `uv pip compile … -o …`), as written; null when there is no such header.
+   */
+  command?: string | null;
   /** Malformed lines: message + span. */
   diagnostics: Diagnostic[];
 }
@@ -168,8 +173,10 @@ export function parseRequirements(path: string, raw: string): RequirementsFile {
     includes: [],
     options: [],
     compiled: false,
+    command: null,
     diagnostics: [],
   };
+  let header = false;
 
   /** Span of logical-line indices [a, b) (b exclusive) mapped back to the file. */
   const spanOf = (l: Logical, a: number, b: number): Span => {
@@ -201,7 +208,14 @@ export function parseRequirements(path: string, raw: string): RequirementsFile {
   };
   /** Handles one comment text (starting at `#`). */
   const onComment = (comment: string, standalone: boolean) => {
-    if (COMPILED_HEADER.test(comment)) file.compiled = true;
+    if (COMPILED_HEADER.test(comment)) {
+      file.compiled = true;
+      header = true;
+    }
+    if (standalone && header && !file.command) {
+      const cmd = /^#\s*((?:pip-compile|uv pip compile)\b.*\S)\s*$/.exec(comment);
+      if (cmd) file.command = cmd[1]!.length > 300 ? null : cmd[1]!;
+    }
     const via = /^#\s*via\b(.*)$/.exec(comment);
     if (via) {
       file.compiled = true;
