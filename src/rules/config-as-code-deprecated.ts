@@ -1,5 +1,6 @@
 import { BUILDER_LABEL } from "../facts/builder.js";
 import type { ServiceFacts } from "../facts/service.js";
+import { migrationSnippet } from "../migrate/service.js";
 import { q } from "../model/quote.js";
 import { getPath, isRecord } from "../sources/doc.js";
 import type { RailwayConfig } from "../sources/railway.js";
@@ -129,6 +130,18 @@ export default defineRule<RuleContext>({
     const r = live ?? dead;
     if (!r) return [];
     const ts = svc.railwayTs;
+    // The railway.ts that carries every setting (`deploy-drift migrate`), or the keys to add to the
+    // existing service: one copy-paste in the PR comment.
+    const code = migrationSnippet(svc, svc.ws.name);
+    const snippet = code
+      ? {
+          title: ts
+            ? `Settings to add to .railway/railway.ts (deploy-drift migrate)`
+            : ".railway/railway.ts (deploy-drift migrate)",
+          language: "ts",
+          text: code,
+        }
+      : undefined;
     const fix = ts
       ? `Move these settings into the existing \`.railway/railway.ts\` service ${q(definiteValue(ts.name) ?? "(this service)")}, apply it with \`railway config apply\`, and delete ${r.file} in the same PR.`
       : "Run `railway config migrate` to write `.railway/railway.ts`, check that it carries every setting listed here (it leaves some as comments or drops them), apply it with `railway config apply`, and delete the old file in the same PR.";
@@ -141,6 +154,7 @@ export default defineRule<RuleContext>({
           found: r.file,
           expected: ".railway/railway.ts",
           fix,
+          ...(snippet ? { snippet } : {}),
         },
       ];
     }
@@ -172,6 +186,7 @@ export default defineRule<RuleContext>({
         found: r.file,
         expected: ts ? ".railway/railway.ts only" : ".railway/railway.ts",
         fix: lines.length === 0 ? `Delete ${r.file}; \`.railway/railway.ts\` carries its settings.` : fix,
+        ...(snippet && lines.length ? { snippet } : {}),
       },
     ];
   },

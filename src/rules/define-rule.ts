@@ -14,6 +14,7 @@ export interface Emit {
   /** Overrides the rule's default severity for this finding (e.g. patch vs minor mismatch). */
   severity?: Severity;
   related?: Span[];
+  snippet?: Finding["snippet"];
 }
 
 export interface RuleMeta {
@@ -55,5 +56,6 @@ export function toFinding(rule: RuleMeta, service: string, e: Emit, severity: Se
   if (e.found !== undefined) f.found = e.found;
   if (e.expected !== undefined) f.expected = e.expected;
   if (e.related?.length) f.related = e.related;
+  if (e.snippet) f.snippet = e.snippet;
   return f;
 }
