@@ -38,6 +38,12 @@ import { renderSarif } from "./report/sarif.js";
 import { sarifOptions } from "./report/sarif-options.js";
 
 /**
+ * Annotations a run sends at most (check run or workflow commands): 300 is 6 check-run requests. The
+ * rest are counted in the job summary, which carries every finding.
+ */
+export const MAX_ANNOTATIONS = 300;
+
+/**
  * The action: read inputs → analyse the working directory → write the report files and outputs →
  * publish (sticky comment, check run) → fall back to workflow-command annotations where publishing was
  * not possible → job summary → fail the step when findings reach fail-on.
@@ -107,6 +113,8 @@ async function runInner(
     return;
   }
   const inputs = parsed.inputs;
+  // Before anything could print it: the token is masked in every later log line.
+  if (inputs["github-token"]) io.setSecret(inputs["github-token"]);
 
   const root = env.GITHUB_WORKSPACE || process.cwd();
   const rel = normalizeRelPath(inputs["working-directory"]);
@@ -188,13 +196,36 @@ async function runInner(
     `deploy-drift ${report.tool.version}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${dir}`,
   );
 
+  // Outputs, report files and the job summary first: the publishing below is the slow, fallible part,
+  // and whatever happens to it (a stall, a cancelled job) the report is already out.
   writeFilesAndOutputs(io, warn, env, report, dir);
+  await writeJobSummary(io, report, []);
 
-  const annotations = toAnnotations(report.findings, dir);
+  const all = toAnnotations(report.findings, dir);
+  // Errors come first: the cap drops notices and warnings before errors.
+  const annotations = all.slice(0, MAX_ANNOTATIONS);
   const target = ctx ? resolveTarget(ctx, { pr: inputs["pull-request"] }) : null;
   const notes: string[] = [];
+  if (inputs.annotations && all.length > annotations.length)
+    notes.push(
+      `${all.length - annotations.length} more finding(s) are not annotated (at most ${MAX_ANNOTATIONS} annotations per run); every finding is in the report above.`,
+    );
+  const job = env.GITHUB_JOB ?? "";
+  const runKey = ctx ? `${ctx.runId}.${ctx.runAttempt}` : "";
 
-  const published = await publish({ deps, io, inputs, report, dir, target, annotations, startedAt, now });
+  const published = await publish({
+    deps,
+    io,
+    inputs,
+    report,
+    dir,
+    target,
+    annotations,
+    startedAt,
+    now,
+    job,
+    externalId: `deploy-drift:${runKey}:${job}:${dir}:${inputs["comment-key"]}`,
+  });
   outcome.comment = published.comment;
   outcome.checkRun = published.checkRun;
   outcome.fallback = published.fallback;
@@ -209,7 +240,7 @@ async function runInner(
     outcome.workflowAnnotations = r.emitted;
   }
 
-  await writeJobSummary(io, report, notes);
+  await appendSummaryNotes(io, notes);
 
   if (report.blocking) fail(blockingMessage(report));
 }
@@ -245,6 +276,10 @@ interface PublishArgs {
   annotations: Annotation[];
   startedAt: Date;
   now: () => Date;
+  /** GITHUB_JOB: part of the sticky marker. */
+  job: string;
+  /** The check run's external_id: this run, attempt, job, folder and comment-key. */
+  externalId: string;
 }
 
 interface Published {
@@ -315,7 +350,7 @@ async function publish(a: PublishArgs): Promise<Published> {
   const render = (detail: Detail) => renderMarkdown(report, { detail, summaryUrl: target.runUrl });
 
   if (wantComment && target.pr !== null) {
-    const marker = stickyMarker(target.workflow, a.dir);
+    const marker = stickyMarker(target.workflow, a.dir, a.job, inputs["comment-key"]);
     const body = fitTiers(render, COMMENT_MAX_CHARS, chars, (b) => `${marker}\n${b}`);
     try {
       out.comment = await upsertStickyComment(api, {
@@ -331,12 +366,15 @@ async function publish(a: PublishArgs): Promise<Published> {
           io.info(`Removed duplicate comments: ${out.comment.deleted.join(", ")}`);
       } else io.info(`Comment skipped: ${out.comment.reason}`);
     } catch (e) {
-      if (statusOf(e) === 403) {
-        readOnly(`the token may not comment on pull requests (${describeError(e)})`);
-        return out;
-      }
-      out.warnings.push(`deploy-drift could not update the pull request comment: ${describeError(e)}`);
-      out.notes.push("The pull request comment could not be updated; see the step log.");
+      // The comment and the check run are independent: a failure here is reported on its own, and
+      // the check run (a different permission, `checks: write`) is still attempted.
+      const why =
+        statusOf(e) === 403
+          ? `the token may not comment on pull requests (\`pull-requests: write\`), or a rate limit refused it (${describeError(e)})`
+          : describeError(e);
+      out.warnings.push(`deploy-drift could not update the pull request comment: ${why}`);
+      out.notes.push(`The pull request comment could not be updated: ${why}.`);
+      if (!wantCheck) out.fallback = "comment";
     }
   }
 
@@ -353,6 +391,7 @@ async function publish(a: PublishArgs): Promise<Published> {
         summary: summary.text,
         startedAt: a.startedAt,
         completedAt: a.now(),
+        externalId: a.externalId,
       });
       out.unannotated = [];
       io.info(
@@ -366,7 +405,12 @@ async function publish(a: PublishArgs): Promise<Published> {
           `deploy-drift sent ${e.progress.sent} of ${annotations.length} annotations to the check run; the rest follow as workflow annotations (${describeError(e.failure)})`,
         );
       } else if (statusOf(e) === 403) {
-        readOnly(`the token may not create check runs (${describeError(e)})`);
+        out.fallback = "check-run";
+        const why = `the token may not create check runs (\`checks: write\`), or a rate limit refused it (${describeError(e)})`;
+        out.warnings.push(`deploy-drift could not create the check run: ${why}`);
+        out.notes.push(
+          `The check run could not be created: ${why}. The findings are shown as annotations instead.`,
+        );
       } else {
         out.fallback = "check-run";
         out.warnings.push(`deploy-drift could not create the check run: ${describeError(e)}`);
@@ -408,6 +452,16 @@ function writeFilesAndOutputs(
     "lockfile-in-sync": locks.length === 0 ? "" : String(locks.every(Boolean)),
   };
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
+}
+
+/** Where the results went (publishing notes), appended to the job summary written before publishing. */
+async function appendSummaryNotes(io: ActionIO, notes: string[]): Promise<void> {
+  if (notes.length === 0) return;
+  try {
+    await io.writeSummary(`\n\n${notes.map((n) => `> ${n}`).join("\n>\n")}\n`);
+  } catch (e) {
+    io.warning(`deploy-drift could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 async function writeJobSummary(io: ActionIO, report: Report, notes: string[]): Promise<void> {

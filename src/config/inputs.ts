@@ -50,6 +50,11 @@ export const inputsSchema = z.object({
   comment: enumInput(COMMENT_MODES, "always"),
   /** Name of the check run; empty skips the check run. */
   "check-run": z.string().default("deploy-drift"),
+  /**
+   * Tells apart the sticky comments of runs that share a workflow, job and folder (matrix jobs):
+   * e.g. `${{ matrix.python }}`. Empty: one comment per workflow, job and folder.
+   */
+  "comment-key": z.string().default(""),
   annotations: booleanInput(true),
   /**
    * Pull request to comment on when the event has none (a `workflow_run` publishing for a fork PR).
@@ -92,6 +97,7 @@ export const ACTION_YML_DEFAULTS: Record<(typeof INPUT_NAMES)[number], string> =
   "fail-on": "error",
   comment: "always",
   "check-run": "deploy-drift",
+  "comment-key": "",
   annotations: "true",
   "pull-request": "",
   base: "auto",

@@ -1,6 +1,12 @@
 import type { Report } from "../model/report.js";
 import { type Annotation, truncate } from "../report/annotations.js";
-import type { CheckAnnotationBody, Conclusion, GitHubApi } from "./client.js";
+import {
+  type CheckAnnotationBody,
+  type CheckRunCreateBody,
+  type Conclusion,
+  type GitHubApi,
+  isAmbiguous,
+} from "./client.js";
 
 /**
  * The check run: created on the PR head commit, already completed with its conclusion and the first 50
@@ -66,6 +72,11 @@ export interface CheckRunOptions {
   summary: string;
   startedAt: Date;
   completedAt: Date;
+  /**
+   * This run's id for the check run (run id, attempt, job, folder, comment-key): after an ambiguous
+   * failure of the create (a 5xx, a timeout) the run is looked up by it before the create is retried.
+   */
+  externalId?: string;
 }
 
 export interface CheckRunResult {
@@ -86,17 +97,33 @@ export async function publishCheckRun(api: GitHubApi, o: CheckRunOptions): Promi
   const title = titleFor(o.report);
   const conclusion = conclusionFor(o.report);
   const [first = [], ...rest] = batches(o.annotations.map(toCheckAnnotation));
-  const created = await api.createCheckRun({
+  const body: CheckRunCreateBody = {
     name: o.name,
     head_sha: o.headSha,
+    ...(o.externalId ? { external_id: o.externalId } : {}),
     status: "completed",
     conclusion,
     started_at: o.startedAt.toISOString(),
     completed_at: o.completedAt.toISOString(),
     output: { title, summary: o.summary, ...(first.length ? { annotations: first } : {}) },
-  });
-  let sent = first.length;
+  };
   let requests = 1;
+  let created: { id: number; html_url: string | null };
+  try {
+    created = await api.createCheckRun(body);
+  } catch (e) {
+    // A 5xx or a timeout may come after GitHub created the run: look for it before creating again,
+    // so an ambiguous failure never leaves two check runs. One retry at most.
+    if (!o.externalId || !isAmbiguous(e)) throw e;
+    const found = await api.findCheckRun(o.headSha, o.name, o.externalId);
+    requests++;
+    if (found) created = found;
+    else {
+      created = await api.createCheckRun(body);
+      requests++;
+    }
+  }
+  let sent = first.length;
   for (const batch of rest) {
     try {
       await api.updateCheckRun(created.id, { output: { title, summary: o.summary, annotations: batch } });

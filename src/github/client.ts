@@ -38,6 +38,8 @@ export type Conclusion = "success" | "failure" | "neutral";
 export interface CheckRunCreateBody {
   name: string;
   head_sha: string;
+  /** This run's own id for the check run: how a create that may have happened is found again. */
+  external_id?: string;
   status: "completed";
   conclusion: Conclusion;
   started_at: string;
@@ -56,7 +58,14 @@ export interface GitHubApi {
   createIssueComment(issue: number, body: string): Promise<IssueComment>;
   updateIssueComment(id: number, body: string): Promise<IssueComment>;
   deleteIssueComment(id: number): Promise<void>;
+  /** Creates the check run, once: never retried by the client (a retry could duplicate it). */
   createCheckRun(body: CheckRunCreateBody): Promise<{ id: number; html_url: string | null }>;
+  /** The check run on `headSha` named `name` whose external_id is `externalId`, or null. */
+  findCheckRun(
+    headSha: string,
+    name: string,
+    externalId: string,
+  ): Promise<{ id: number; html_url: string | null } | null>;
   updateCheckRun(id: number, body: CheckRunUpdateBody): Promise<void>;
 }
 
@@ -126,10 +135,53 @@ export interface ClientLog {
  */
 export const RETRY_OPTIONS = { retries: 2, retryAfterBaseValue: 1000 } as const;
 const MAX_RATE_LIMIT_WAIT_S = 120;
+/**
+ * Every request is aborted after this long (a stalled connection once held a job for 15 minutes); the
+ * abort surfaces as a network error, which plugin-retry retries at most RETRY_OPTIONS.retries times.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** `fetch` with a per-request deadline covering the response headers and body. */
+export function timedFetch(ms: number, base: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(new Error(`request timed out after ${ms} ms`)), ms);
+    const outer = init?.signal;
+    if (outer) {
+      if (outer.aborted) ctl.abort(outer.reason);
+      else outer.addEventListener("abort", () => ctl.abort(outer.reason), { once: true });
+    }
+    try {
+      const res = await base(input, { ...init, signal: ctl.signal });
+      // Read the body under the same deadline, then hand back a complete response.
+      const body = await res.arrayBuffer();
+      const out = new Response(res.status === 204 || res.status === 304 ? null : body, {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+      });
+      // A constructed Response has no URL; Octokit reads it (errors, pagination).
+      Object.defineProperty(out, "url", { value: res.url });
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** A failure after which the request may or may not have taken effect: no status, or a 5xx. */
+export function isAmbiguous(e: unknown): boolean {
+  const s = statusOf(e);
+  return s === undefined || s >= 500;
+}
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
-export function createOctokit(token: string, log: ClientLog): Octokit {
+export function createOctokit(
+  token: string,
+  log: ClientLog,
+  opts: { timeoutMs?: number; fetch?: typeof fetch; baseUrl?: string } = {},
+): Octokit {
   const onLimit =
     (kind: string) =>
     (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
@@ -144,7 +196,9 @@ export function createOctokit(token: string, log: ClientLog): Octokit {
   return getOctokit(
     token,
     {
+      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
       retry: { ...RETRY_OPTIONS },
+      request: { fetch: timedFetch(opts.timeoutMs ?? REQUEST_TIMEOUT_MS, opts.fetch) },
       throttle: { onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
     },
     retry,
@@ -179,8 +233,25 @@ export function octokitApi(octokit: Octokit, owner: string, repo: string): GitHu
       await rest.issues.deleteComment({ owner, repo, comment_id: id });
     },
     async createCheckRun(body) {
-      const r = await rest.checks.create({ owner, repo, ...body });
+      // No automatic retry: after a 5xx the run may exist; publishCheckRun looks it up first.
+      const r = await rest.checks.create({ owner, repo, ...body, request: { retries: 0 } });
       return { id: r.data.id, html_url: r.data.html_url ?? null };
+    },
+    async findCheckRun(headSha, name, externalId) {
+      let pages = 0;
+      for await (const page of octokit.paginate.iterator(rest.checks.listForRef, {
+        owner,
+        repo,
+        ref: headSha,
+        check_name: name,
+        filter: "all",
+        per_page: 100,
+      })) {
+        const hit = page.data.find((c) => c.external_id === externalId);
+        if (hit) return { id: hit.id, html_url: hit.html_url ?? null };
+        if (++pages >= 5) break;
+      }
+      return null;
     },
     async updateCheckRun(id, body) {
       await rest.checks.update({ owner, repo, check_run_id: id, ...body });

@@ -3,9 +3,9 @@ import { compareText } from "../model/order.js";
 import { type GitHubApi, type IssueComment, statusOf } from "./client.js";
 
 /**
- * The sticky PR comment: exactly one per (workflow, working-directory), found by a hidden marker *and*
- * the author being the token's own bot identity, updated in place. Comments from people are never
- * touched, even when they quote the marker.
+ * The sticky PR comment: exactly one per (workflow, job, working-directory, comment-key), found by a
+ * hidden marker *and* the author being the token's own bot identity, updated in place. Comments from
+ * people, and from other Apps, are never touched, even when they quote the marker.
  */
 
 /** The login GITHUB_TOKEN comments as. GET /user is not available to installation tokens. */
@@ -13,24 +13,29 @@ export const ACTIONS_BOT = "github-actions[bot]";
 
 const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D");
 
-/** `<!-- deploy-drift:sticky workflow=<workflow> dir=<working-directory> -->`, values URI-encoded. */
-export function stickyMarker(workflow: string, dir: string): string {
-  return `<!-- deploy-drift:sticky workflow=${enc(workflow)} dir=${enc(dir)} -->`;
+/**
+ * `<!-- deploy-drift:sticky workflow=<workflow> job=<job> dir=<working-directory> key=<comment-key> -->`,
+ * values URI-encoded. The job (GITHUB_JOB) and the `comment-key` input keep jobs of one workflow, and
+ * matrix jobs of one job, from overwriting each other's comment; `job` and `key` are left out when empty.
+ */
+export function stickyMarker(workflow: string, dir: string, job = "", key = ""): string {
+  const parts = [`workflow=${enc(workflow)}`];
+  if (job) parts.push(`job=${enc(job)}`);
+  parts.push(`dir=${enc(dir)}`);
+  if (key) parts.push(`key=${enc(key)}`);
+  return `<!-- deploy-drift:sticky ${parts.join(" ")} -->`;
 }
 
 /**
- * Ours when it carries the exact marker and was written by a bot that is the token's identity:
- * `github-actions[bot]` for GITHUB_TOKEN, or `<app-slug>[bot]` for a GitHub App installation token
- * (`performed_via_github_app` names the app). A personal access token comments as a person and is
- * therefore never recognised: with a PAT every run would add a comment, so use GITHUB_TOKEN or an App.
+ * Ours when it carries the exact marker on its own first line and was written by the bot that is the
+ * token's identity (`identity`: `github-actions[bot]` for GITHUB_TOKEN; for a GitHub App token, the
+ * login of a comment this run created). Another App's comment carrying the marker is not ours, nor is
+ * a person's: a personal access token comments as a person and is therefore never recognised.
  */
-export function isOwnComment(c: IssueComment, marker: string): boolean {
-  if (!c.body?.includes(marker)) return false;
+export function isOwnComment(c: IssueComment, marker: string, identity: string = ACTIONS_BOT): boolean {
+  if (c.body?.split("\n", 1)[0] !== marker) return false;
   const user = c.user;
-  if (user?.type !== "Bot") return false;
-  if (user.login === ACTIONS_BOT) return true;
-  const slug = c.performed_via_github_app?.slug;
-  return typeof slug === "string" && user.login === `${slug}[bot]`;
+  return user?.type === "Bot" && user.login === identity;
 }
 
 export interface StickyOptions {
@@ -41,6 +46,8 @@ export interface StickyOptions {
   mode: CommentMode;
   /** True when the report has no findings: `on-findings` then creates nothing. */
   clean: boolean;
+  /** The token's bot login, when known; default `github-actions[bot]` (GITHUB_TOKEN). */
+  identity?: string;
 }
 
 export type StickyResult =
@@ -78,7 +85,10 @@ async function deleteAll(api: GitHubApi, comments: IssueComment[]): Promise<numb
  */
 export async function upsertStickyComment(api: GitHubApi, o: StickyOptions): Promise<StickyResult> {
   if (o.mode === "never") return { kind: "skipped", reason: "comment: never" };
-  const own = (await api.listIssueComments(o.issue)).filter((c) => isOwnComment(c, o.marker)).sort(byAge);
+  const identity = o.identity ?? ACTIONS_BOT;
+  const own = (await api.listIssueComments(o.issue))
+    .filter((c) => isOwnComment(c, o.marker, identity))
+    .sort(byAge);
   const [oldest, ...dupes] = own;
   if (oldest) {
     let kind: "updated" | "unchanged" = "unchanged";
@@ -94,8 +104,12 @@ export async function upsertStickyComment(api: GitHubApi, o: StickyOptions): Pro
     return { kind: "skipped", reason: "no findings and no earlier comment (comment: on-findings)" };
   }
   const created = await api.createIssueComment(o.issue, o.body);
-  // Reconcile: a concurrent run may have created its own comment between our list and our create.
-  const after = (await api.listIssueComments(o.issue)).filter((c) => isOwnComment(c, o.marker)).sort(byAge);
+  // Reconcile: a concurrent run may have created its own comment between our list and our create. The
+  // created comment's author is the token's identity: an App token's earlier comments are found here.
+  const me = created.user?.type === "Bot" ? created.user.login : identity;
+  const after = (await api.listIssueComments(o.issue))
+    .filter((c) => c.id === created.id || isOwnComment(c, o.marker, me))
+    .sort(byAge);
   const keeper = after[0] ?? created;
   if (keeper.id === created.id) {
     const deleted = await deleteAll(

@@ -24,6 +24,8 @@ export interface ActionIO {
   notice(message: string, props?: AnnotationProps): void;
   /** Appends markdown to $GITHUB_STEP_SUMMARY. */
   writeSummary(markdown: string): Promise<void>;
+  /** Masks a value in the log from now on (`::add-mask::`). */
+  setSecret(value: string): void;
 }
 
 /** The variable @actions/core reads: spaces become `_`, hyphens are kept (`INPUT_GITHUB-TOKEN`). */
@@ -45,5 +47,6 @@ export function coreIO(env: NodeJS.ProcessEnv = process.env): ActionIO {
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write();
     },
+    setSecret: (value) => core.setSecret(value),
   };
 }

@@ -13,7 +13,7 @@ import { DIST, loadPayload, MERGE_SHA, type RunResult, runAction } from "./runne
  */
 
 const HEAD_SHA = loadPayload().pull_request.head.sha as string;
-const MARKER = "<!-- deploy-drift:sticky workflow=CI dir=. -->";
+const MARKER = "<!-- deploy-drift:sticky workflow=CI job=drift dir=. -->";
 const RUN_URL = "https://github.com/Codertocat/Hello-World/actions/runs/4242";
 
 /** A fake GitHub for one test; when the test ends, no request may have violated the description. */
@@ -163,15 +163,19 @@ describe("the bundled action against a fake GitHub", () => {
     expect(levels).toEqual([...levels].sort((a, b) => a - b));
   });
 
-  it("read-only token (403): falls back to workflow annotations and the job summary, step still fails", async ({
+  it("read-only token (403): each publishing failure reported on its own, workflow annotations, step still fails", async ({
     onTestFinished,
   }) => {
     const gh = await fakeGitHub(onTestFinished);
     gh.readOnly = true;
     const r = await runAction({ apiUrl: gh.url, workspace: workspace({ missing: 14 }) });
     expect(r.code).toBe(1);
-    // The 403 is not retried, and nothing else is attempted after it.
-    expect(gh.publishOps()).toEqual(["GET issues/list-comments", "POST issues/create-comment"]);
+    // The 403s are not retried; the comment and the check run are attempted independently.
+    expect(gh.publishOps()).toEqual([
+      "GET issues/list-comments",
+      "POST issues/create-comment",
+      "POST checks/create",
+    ]);
     const errors = r.commands.filter((c) => c.command === "error");
     // Ten errors per step are shown; one slot is left for setFailed's own error.
     expect(errors.filter((c) => c.properties.file)).toHaveLength(9);
@@ -180,12 +184,19 @@ describe("the bundled action against a fake GitHub", () => {
       file: "requirements.in",
       title: "deploy-drift: lockfile-missing-package",
     });
-    expect(r.commands.some((c) => c.command === "warning" && /cannot write/.test(c.message))).toBe(true);
+    expect(
+      r.commands.some(
+        (c) => c.command === "warning" && /could not update the pull request comment/.test(c.message),
+      ),
+    ).toBe(true);
+    expect(
+      r.commands.some((c) => c.command === "warning" && /could not create the check run/.test(c.message)),
+    ).toBe(true);
     expect(
       r.commands.some((c) => c.command === "notice" && /more findings? .* not shown/.test(c.message)),
     ).toBe(true);
     expect(r.summary).toContain("lockfile-missing-package");
-    expect(r.summary).toContain("workflow_run");
+    expect(r.summary).toContain("The check run could not be created");
     expect(r.outputs.errors).toBe(String(readReport(r).counts.error));
   });
 

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/action.js";
+import { MAX_ANNOTATIONS, run } from "../../src/action.js";
 import type { ActionContext } from "../../src/github/context.js";
 import { FakeApi, FakeBaseApi, HttpError, recordingIO } from "./helpers.js";
 
@@ -125,23 +125,105 @@ describe("run()", () => {
     expect(missing.rec.failed).toEqual([expect.stringMatching(/must be a file inside the repository/)]);
   });
 
-  it("a 403 on the comment falls back to workflow annotations and skips the check run", async () => {
+  it("a 403 on the comment is reported on its own, and the check run still carries the annotations", async () => {
     const api = new FakeApi();
     api.failWith = (c) =>
       c.op === "create" ? new HttpError(403, "Resource not accessible by integration") : undefined;
     const { rec, outcome } = await go({ missing: 12, api });
-    expect(api.calls.map((c) => c.op)).toEqual(["list", "create"]);
-    expect(outcome.fallback).toMatch(/may not comment/);
-    const errors = rec.annotations.filter((a) => a.level === "error");
-    expect(errors).toHaveLength(9); // + setFailed's own error = 10
-    expect(errors[0]!.props?.file).toBe("requirements.in");
-    expect(rec.annotations.filter((a) => a.level === "warning")).toHaveLength(1);
-    expect(rec.annotations.at(-1)).toMatchObject({
-      level: "notice",
-      message: expect.stringMatching(/^3 more findings/),
-    });
-    expect(rec.summary[0]).toContain("workflow_run");
+    expect(api.calls.map((c) => c.op)).toEqual(["list", "create", "createCheck"]);
+    expect(outcome.checkRun).toMatchObject({ conclusion: "failure", annotationsSent: 12 });
+    expect(outcome.fallback).toBeNull();
+    // One warning, about the comment only; no finding goes out as a workflow annotation.
+    expect(rec.annotations).toEqual([
+      {
+        level: "warning",
+        message: expect.stringMatching(
+          /could not update the pull request comment: .*pull-requests: write.*HTTP 403/,
+        ),
+      },
+    ]);
+    expect(rec.summary.join("")).toMatch(/The pull request comment could not be updated/);
     expect(rec.failed).toHaveLength(1);
+  });
+
+  it("a 403 on both: each failure is reported on its own, the findings go out as workflow annotations", async () => {
+    const api = new FakeApi();
+    api.failWith = (c) => (c.op === "create" || c.op === "createCheck" ? new HttpError(403) : undefined);
+    const { rec, outcome } = await go({ missing: 12, api });
+    expect(outcome.fallback).toBe("check-run");
+    const warnings = rec.annotations.filter((a) => a.level === "warning").map((a) => a.message);
+    expect(warnings).toEqual([
+      expect.stringMatching(/could not update the pull request comment/),
+      expect.stringMatching(/could not create the check run: .*checks: write/),
+    ]);
+    expect(rec.annotations.filter((a) => a.level === "error").length).toBeGreaterThan(0);
+  });
+
+  it("masks the token, and writes outputs and the job summary before any API request", async () => {
+    const api = new FakeApi();
+    let seenAtFirstRequest: { summary: number; outputs: number } | null = null;
+    const io = { rec: null as null | { summary: string[]; outputs: Record<string, string> } };
+    api.failWith = () => {
+      if (!seenAtFirstRequest && io.rec)
+        seenAtFirstRequest = { summary: io.rec.summary.length, outputs: Object.keys(io.rec.outputs).length };
+      return undefined;
+    };
+    const root = repo(2);
+    const rio = recordingIO({ "github-token": "ghs_secret123" });
+    io.rec = rio.rec;
+    await run({
+      io: rio,
+      context: context(),
+      api: () => api,
+      baseApi: () => new FakeBaseApi(),
+      now: () => new Date("2026-11-26T12:00:00Z"),
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root },
+    });
+    expect(rio.rec.secrets).toEqual(["ghs_secret123"]);
+    expect(seenAtFirstRequest).not.toBeNull();
+    expect(seenAtFirstRequest!.summary).toBe(1);
+    expect(seenAtFirstRequest!.outputs).toBeGreaterThan(0);
+    expect(rio.rec.summary[0]).toContain("deploy-drift");
+  });
+
+  it("the sticky marker carries the job and the comment-key; the check run an external_id", async () => {
+    const api = new FakeApi();
+    const root = repo(1);
+    const rio = recordingIO({ "github-token": "t", "comment-key": "py3.12" });
+    await run({
+      io: rio,
+      context: context(),
+      api: () => api,
+      baseApi: () => new FakeBaseApi(),
+      now: () => new Date("2026-11-26T12:00:00Z"),
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root, GITHUB_JOB: "lint" },
+    });
+    expect(api.comments[0]!.body!.split("\n")[0]).toBe(
+      "<!-- deploy-drift:sticky workflow=CI job=lint dir=. key=py3.12 -->",
+    );
+    const create = api.calls.find((c) => c.op === "createCheck");
+    expect(create?.op === "createCheck" && create.body.external_id).toBe("deploy-drift:9.1:lint:.:py3.12");
+    // Another matrix job (other key) gets its own comment instead of overwriting this one.
+    const rio2 = recordingIO({ "github-token": "t", "comment-key": "py3.13" });
+    await run({
+      io: rio2,
+      context: context(),
+      api: () => api,
+      baseApi: () => new FakeBaseApi(),
+      now: () => new Date("2026-11-26T12:00:00Z"),
+      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: root, GITHUB_JOB: "lint" },
+    });
+    expect(api.comments).toHaveLength(2);
+  });
+
+  it("sends at most MAX_ANNOTATIONS annotations and counts the rest in the job summary", async () => {
+    const api = new FakeApi();
+    const { rec, outcome } = await go({ missing: MAX_ANNOTATIONS + 20, api });
+    expect(outcome.checkRun?.annotationsSent).toBe(MAX_ANNOTATIONS);
+    expect(api.calls.filter((c) => c.op === "updateCheck")).toHaveLength(MAX_ANNOTATIONS / 50 - 1);
+    expect(rec.summary.join("")).toMatch(
+      /more finding\(s\) are not annotated \(at most 300 annotations per run\)/,
+    );
   });
 
   it("a 403 on the check run after the comment worked falls back for the annotations only", async () => {

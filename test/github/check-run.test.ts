@@ -116,3 +116,47 @@ describe("toCheckAnnotation", () => {
     expect(toCheckAnnotation(none!)).not.toHaveProperty("start_column");
   });
 });
+
+describe("an ambiguous failure of the create (issue 12 item 9)", () => {
+  const withId = (n: number) => ({ ...opts(n), externalId: "run-7.1.lint.." });
+
+  it("a 502 after GitHub created the run: found by external_id, not created twice", async () => {
+    const api = new FakeApi();
+    api.failAfterCreateCheck = () => new HttpError(502);
+    const r = await publishCheckRun(api, withId(60));
+    expect(api.checkRuns).toHaveLength(1);
+    expect(api.calls.map((c) => c.op)).toEqual(["createCheck", "findCheck", "updateCheck"]);
+    expect(r).toMatchObject({ id: 42, annotationsSent: 60 });
+  });
+
+  it("a 502 before anything was created: looked up, then created once more", async () => {
+    const api = new FakeApi();
+    let first = true;
+    api.failWith = (c) => {
+      if (c.op !== "createCheck" || !first) return undefined;
+      first = false;
+      return new HttpError(503);
+    };
+    await publishCheckRun(api, withId(1));
+    expect(api.calls.map((c) => c.op)).toEqual(["createCheck", "findCheck", "createCheck"]);
+    expect(api.checkRuns).toHaveLength(1);
+  });
+
+  it("a network error (no status) is ambiguous too; a 422 is not and is not retried", async () => {
+    const api = new FakeApi();
+    api.failAfterCreateCheck = () => new Error("socket hang up");
+    await publishCheckRun(api, withId(1));
+    expect(api.checkRuns).toHaveLength(1);
+    const api2 = new FakeApi();
+    api2.failWith = (c) => (c.op === "createCheck" ? new HttpError(422) : undefined);
+    await expect(publishCheckRun(api2, withId(1))).rejects.toMatchObject({ status: 422 });
+    expect(api2.calls.map((c) => c.op)).toEqual(["createCheck"]);
+  });
+
+  it("sends the external_id with the create", async () => {
+    const api = new FakeApi();
+    await publishCheckRun(api, withId(1));
+    const call = api.calls[0]!;
+    expect(call.op === "createCheck" && call.body.external_id).toBe("run-7.1.lint..");
+  });
+});

@@ -31,20 +31,67 @@ describe("isOwnComment", () => {
     html_url: "",
     ...extra,
   });
-  it("accepts github-actions[bot] and an App's own bot, refuses people and other bots", () => {
+  it("accepts the token's bot identity only, refuses people, other bots and other Apps", () => {
     expect(isOwnComment(c("github-actions[bot]", "Bot"), marker)).toBe(true);
+    // Any App may carry the marker: only the App that is the token's identity owns it.
+    const app = c("my-app[bot]", "Bot", { performed_via_github_app: { slug: "my-app" } });
+    expect(isOwnComment(app, marker)).toBe(false);
+    expect(isOwnComment(app, marker, "my-app[bot]")).toBe(true);
     expect(
-      isOwnComment(c("my-app[bot]", "Bot", { performed_via_github_app: { slug: "my-app" } }), marker),
-    ).toBe(true);
+      isOwnComment(
+        c("other-app[bot]", "Bot", { performed_via_github_app: { slug: "other-app" } }),
+        marker,
+        "my-app[bot]",
+      ),
+    ).toBe(false);
     expect(isOwnComment(c("octocat", "User"), marker)).toBe(false);
     expect(isOwnComment(c("github-actions[bot]", "User"), marker)).toBe(false);
     expect(isOwnComment(c("renovate[bot]", "Bot"), marker)).toBe(false);
     expect(isOwnComment({ ...c("github-actions[bot]", "Bot"), body: "no marker" }, marker)).toBe(false);
     expect(isOwnComment({ ...c("github-actions[bot]", "Bot"), user: null }, marker)).toBe(false);
+    // The marker must be the comment's first line, not a quote of it further down.
+    expect(isOwnComment({ ...c("github-actions[bot]", "Bot"), body: `> quoted\n${marker}\n` }, marker)).toBe(
+      false,
+    );
+  });
+
+  it("includes the job and the comment-key, so matrix jobs keep separate comments", () => {
+    expect(stickyMarker("CI", ".", "lint", "py3.12")).toBe(
+      "<!-- deploy-drift:sticky workflow=CI job=lint dir=. key=py3.12 -->",
+    );
+    expect(stickyMarker("CI", ".", "lint", "py3.12")).not.toBe(stickyMarker("CI", ".", "lint", "py3.13"));
+    expect(stickyMarker("CI", ".", "a")).not.toBe(stickyMarker("CI", ".", "b"));
+    expect(stickyMarker("CI", ".", "a b", "--> x")).toBe(
+      "<!-- deploy-drift:sticky workflow=CI job=a%20b dir=. key=%2D%2D%3E%20x -->",
+    );
   });
 });
 
 describe("upsertStickyComment", () => {
+  it("never PATCHes another App's comment that carries the marker", async () => {
+    const api = new FakeApi();
+    const other = api.comment(
+      body("planted"),
+      { login: "evil-app[bot]", type: "Bot" },
+      {
+        performed_via_github_app: { slug: "evil-app" },
+      },
+    );
+    const r = await upsertStickyComment(api, { ...base, body: body("report") });
+    expect(r.kind).toBe("created");
+    expect(api.calls.filter((c) => c.op === "update" || c.op === "delete")).toEqual([]);
+    expect(api.comments.find((c) => c.id === other.id)!.body).toBe(body("planted"));
+  });
+
+  it("with an App token, finds the App's earlier comment through the one it created, keeps the older", async () => {
+    const api = new FakeApi();
+    api.login = "my-app[bot]";
+    const older = api.comment(body("old"), { login: "my-app[bot]", type: "Bot" });
+    const r = await upsertStickyComment(api, { ...base, body: body("new") });
+    expect(r).toMatchObject({ kind: "updated", id: older.id });
+    expect(api.comments.map((c) => [c.id, c.body])).toEqual([[older.id, body("new")]]);
+  });
+
   it("creates the comment on the first run, then re-lists once to reconcile races", async () => {
     const api = new FakeApi();
     const r = await upsertStickyComment(api, { ...base, body: body("report") });

@@ -19,7 +19,8 @@ export type Call =
   | { op: "update"; id: number; body: string }
   | { op: "delete"; id: number }
   | { op: "createCheck"; body: CheckRunCreateBody }
-  | { op: "updateCheck"; id: number; body: CheckRunUpdateBody };
+  | { op: "updateCheck"; id: number; body: CheckRunUpdateBody }
+  | { op: "findCheck"; headSha: string; name: string; externalId: string };
 
 export class HttpError extends Error {
   constructor(
@@ -40,6 +41,10 @@ export class FakeApi implements GitHubApi {
   /** Runs after a comment is created and before the next list (to simulate a racing run). */
   afterCreate: (() => void) | undefined;
   login = "github-actions[bot]";
+  /** Check runs created so far (a create that fails after it took effect is here too). */
+  checkRuns: Array<{ id: number; body: CheckRunCreateBody }> = [];
+  /** Return an error to make a create fail *after* the check run exists (an ambiguous 5xx). */
+  failAfterCreateCheck: (body: CheckRunCreateBody) => Error | undefined = () => undefined;
 
   private record(call: Call): void {
     this.calls.push(call);
@@ -92,7 +97,18 @@ export class FakeApi implements GitHubApi {
   }
   async createCheckRun(body: CheckRunCreateBody) {
     this.record({ op: "createCheck", body });
-    return { id: 42, html_url: "https://github.com/o/r/runs/42" };
+    const id = this.checkRuns.length === 0 ? 42 : 42 + this.checkRuns.length;
+    this.checkRuns.push({ id, body });
+    const late = this.failAfterCreateCheck(body);
+    if (late) throw late;
+    return { id, html_url: `https://github.com/o/r/runs/${id}` };
+  }
+  async findCheckRun(headSha: string, name: string, externalId: string) {
+    this.record({ op: "findCheck", headSha, name, externalId });
+    const hit = this.checkRuns.find(
+      (c) => c.body.head_sha === headSha && c.body.name === name && c.body.external_id === externalId,
+    );
+    return hit ? { id: hit.id, html_url: `https://github.com/o/r/runs/${hit.id}` } : null;
   }
   async updateCheckRun(id: number, body: CheckRunUpdateBody) {
     this.record({ op: "updateCheck", id, body });
@@ -105,10 +121,11 @@ export interface IoRecord {
   info: string[];
   annotations: Array<{ level: "error" | "warning" | "notice"; message: string; props?: AnnotationProps }>;
   summary: string[];
+  secrets: string[];
 }
 
 export function recordingIO(inputs: Record<string, string | undefined> = {}): ActionIO & { rec: IoRecord } {
-  const rec: IoRecord = { outputs: {}, failed: [], info: [], annotations: [], summary: [] };
+  const rec: IoRecord = { outputs: {}, failed: [], info: [], annotations: [], summary: [], secrets: [] };
   return {
     rec,
     getInput: (n) => inputs[n],
@@ -132,6 +149,9 @@ export function recordingIO(inputs: Record<string, string | undefined> = {}): Ac
     },
     writeSummary: async (md) => {
       rec.summary.push(md);
+    },
+    setSecret: (v) => {
+      rec.secrets.push(v);
     },
   };
 }
