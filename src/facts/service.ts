@@ -140,7 +140,11 @@ export function readText(ws: Workspace, file: string, problems: FileProblem[]): 
             ? "Commit the file itself instead of a link to a path outside the repository."
             : r.reason === "too-large"
               ? "Deployment config files should be small; check that the right file is committed."
-              : "Save the file as UTF-8 text.",
+              : r.reason === "binary" || r.reason === "encoding"
+                ? "Save the file as UTF-8 text."
+                : r.reason === "budget"
+                  ? "Run deploy-drift on the service's own folder, or remove large files that are not deployment files."
+                  : "Commit a regular file at this path (not a directory, pipe, device or link loop).",
       },
     });
   }
