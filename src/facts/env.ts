@@ -29,6 +29,16 @@ import {
 import { type DotenvFile, parseDotenv } from "../sources/dotenv.js";
 import { type EnvReader, extractEnvReads, type PyDefault } from "../sources/settings.js";
 import { SERVICE_MARKERS } from "./discover.js";
+import {
+  classifySecret,
+  type FoundSecret,
+  isPlaceholder,
+  isTemplateFile,
+  type SecretKind,
+  scanDockerfileInstruction,
+  scanPython,
+  scanScript,
+} from "./secrets.js";
 
 export type EnvDeclarationSource = "railway.ts" | "railway.json" | "env-example";
 
@@ -70,16 +80,24 @@ export interface EnvVariable {
   reads: EnvRead[];
 }
 
-export type SecretOrigin = "env-file" | "code-default" | "code-literal";
+export type SecretOrigin =
+  | "env-file"
+  | "code-default"
+  | "code-literal"
+  | "script"
+  | "dockerfile"
+  | "railway-config";
 
-/** A committed value for a secret-looking name. Only its length is kept. */
+/** A committed secret value (see ./secrets.ts). Only its kind and length are kept, never the value. */
 export interface CommittedSecret {
-  name: string;
+  /** The variable or setting it is assigned to; null for a bare literal (a URL in a call, a header). */
+  name: string | null;
   span: Span;
   length: number;
   origin: SecretOrigin;
-  /** Why it is a secret: its name, or a URL with a password in it (only the password is counted). */
-  why: "secret-name" | "url-password";
+  kind: SecretKind;
+  /** error: a known format or a live-looking DSN; warning: only random-looking, in a credential-named setting. */
+  confidence: "error" | "warning";
 }
 
 export interface EnvFacts {
@@ -106,6 +124,19 @@ export interface EnvFacts {
 }
 
 export const MAX_PYTHON_FILES = 500;
+/** Python and script files scanned for committed secrets. */
+export const MAX_SECRET_FILES = 2000;
+
+/** What the service model adds to the env scan. */
+export interface EnvInputs {
+  /** The service's parsed Dockerfile (its ENV/ARG defaults). */
+  dockerfile?: {
+    file: string;
+    instructions: ReadonlyArray<{ keyword: string; args: string; span: Span }>;
+  } | null;
+  /** Literal env values of the IaC model (railway.ts / railway.py), name and value. */
+  configValues?: ReadonlyArray<{ name: string; value: string; span: Span }>;
+}
 
 /** Documentation files, in the service folder. */
 const DOC_FILE =
@@ -141,6 +172,7 @@ export function collectEnv(
   root: string,
   files: readonly string[],
   railwayTs: readonly EnvDeclaration[] = [],
+  more: EnvInputs = {},
 ): EnvFacts {
   const inRoot = filesUnder(ws.files(), root);
   const nested = nestedServiceDirs(inRoot, root);
@@ -166,7 +198,7 @@ export function collectEnv(
   const envFiles: string[] = [];
   for (const f of mine) {
     const b = basename(f);
-    if (!ENV_FILE.test(b) || DOC_FILE.test(b) || isUnderSkipped(f, root)) continue;
+    if (!ENV_FILE.test(b) || DOC_FILE.test(b) || isTemplateFile(f) || isUnderSkipped(f, root)) continue;
     if (gitIgnored(ws, f)) continue;
     const r = ws.read(f);
     if (r.kind !== "ok") continue;
@@ -175,7 +207,7 @@ export function collectEnv(
     diagnostics.push(...parsed.diagnostics);
     for (const e of parsed.entries) {
       if (e.value === null) continue;
-      const s = secretOf(e.key, e.value);
+      const s = classifySecret(e.key, e.value);
       if (s) secrets.push({ name: e.key, span: e.valueSpan ?? e.keySpan, origin: "env-file", ...s });
     }
   }
@@ -213,15 +245,39 @@ export function collectEnv(
         owner: s.owner,
         span: s.span,
       });
-      if (s.requirement.kind === "optional" && s.requirement.default.kind === "string") {
-        const sec = secretOf(s.name, s.requirement.default.value);
-        if (sec) secrets.push({ name: up(s.name), span: s.span, origin: "code-default", ...sec });
-      }
     }
-    for (const l of x.literalAssignments) {
-      const sec = secretOf(l.name, l.value);
-      if (sec) secrets.push({ name: l.name, span: l.span, origin: "code-literal", ...sec });
-    }
+  }
+
+  // --- committed values anywhere a secret can leak: every Python literal (tests and scripts
+  // included: they are committed too), shell/PowerShell scripts, Dockerfile ENV/ARG, railway.ts.
+  const add = (origin: SecretOrigin, found: FoundSecret[]) => {
+    for (const f of found)
+      secrets.push({
+        name: f.name,
+        span: f.span,
+        length: f.length,
+        origin,
+        kind: f.kind,
+        confidence: f.confidence,
+      });
+  };
+  let secretFiles = 0;
+  for (const f of mine) {
+    if (isTemplateFile(f) || isVendored(f, root)) continue;
+    const kind = /\.py$/.test(f) ? "py" : /\.(sh|bash|ps1)$/i.test(f) ? "script" : null;
+    if (!kind || ++secretFiles > MAX_SECRET_FILES) continue;
+    const r = ws.read(f);
+    if (r.kind !== "ok" || r.bytes > MAX_FILE_BYTES) continue;
+    add(
+      kind === "py" ? "code-literal" : "script",
+      kind === "py" ? scanPython(f, r.text) : scanScript(f, r.text),
+    );
+  }
+  for (const ins of more.dockerfile?.instructions ?? [])
+    add("dockerfile", scanDockerfileInstruction(ins.keyword, ins.args, ins.span));
+  for (const e of more.configValues ?? []) {
+    const s = classifySecret(e.name, e.value);
+    if (s) secrets.push({ name: e.name, span: e.span, origin: "railway-config", ...s });
   }
 
   return {
@@ -296,34 +352,6 @@ export function isSecretName(name: string): boolean {
 
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@\s]+)@/i;
 
-/** Values that are references or placeholders, not secrets. */
-function isPlaceholder(v: string): boolean {
-  const t = v.trim();
-  return (
-    t === "" ||
-    /^\$\{\{.*\}\}$|^\$\{[^}]*\}$|^\$[A-Za-z_]\w*$/.test(t) ||
-    /^(<.*>|\{\{.*\}\}|\[.*\]|x+|\*+|\.+|-+|_+|none|null|nil|undefined|todo|tbd|fixme|dummy|placeholder|example|sample|test|testing|secret|password|token|key|dev|development|local)$/i.test(
-      t,
-    ) ||
-    /change[-_ ]?(me|this|it)|replace[-_ ]?(me|this)|your[-_ ]|^(my|some)[-_ ]|<your|xxx|\.\.\.|^fake[-_]|^dummy[-_]|^example[-_]|_here$|-here$|placeholder/i.test(
-      t,
-    ) ||
-    // Well-known local defaults: the database images' own (postgres, root, ...), LiveKit's dev key
-    // (devkey), and a word plus the kind of value (`app_password`, `dev-secret`, `test_key`).
-    /^(postgres|postgresql|mysql|root|admin|guest|changeit|devkey|devsecret|123456|12345678)$/i.test(t) ||
-    /^[a-z0-9]+[-_](password|passwd|pass|pwd|secret|key|token)$/i.test(t) ||
-    /^(dev|development|local|test|testing|demo|debug)[-_]?(secret|key|password|pass|token)?[-_]?\d*$/i.test(t)
-  );
-}
-
-/** Length of the secret part of a value, or null when the value is not a committed secret. */
-function secretOf(name: string, value: string): { length: number; why: CommittedSecret["why"] } | null {
-  const url = URL_PASSWORD.exec(value.trim());
-  if (url && !isPlaceholder(url[1]!)) return { length: url[1]!.length, why: "url-password" };
-  if (isSecretName(name) && !isPlaceholder(value)) return { length: value.length, why: "secret-name" };
-  return null;
-}
-
 /** How a default is shown in reports. Secret-looking values are replaced by their length. */
 export function displayDefault(name: string, d: PyDefault): string {
   if (d.kind === "none") return "None";
@@ -334,7 +362,8 @@ export function displayDefault(name: string, d: PyDefault): string {
   const v = d.value;
   const url = URL_PASSWORD.exec(v.trim());
   if (url) return `(URL with a password, ${v.length} characters, hidden)`;
-  if (isSecretName(name) && v !== "") return `(${v.length} characters, hidden)`;
+  if (classifySecret(name, v) || (isSecretName(name) && !/^\d+$/.test(v) && !isPlaceholder(v)))
+    return `(${v.length} characters, hidden)`;
   if (v === "") return '""';
   return v.length > 60 ? `${v.slice(0, 57)}…` : v;
 }
@@ -405,6 +434,15 @@ function isUnderSkipped(file: string, root: string): boolean {
     .split("/")
     .slice(0, -1)
     .some((s) => SKIP_SEGMENTS.has(s.toLowerCase()) || isSkippedDir(s) || /^\.?venv/.test(s));
+}
+
+/** Virtualenvs, site-packages, node_modules: not the project's own files. */
+function isVendored(file: string, root: string): boolean {
+  const rel = root === "" ? file : file.slice(root.length + 1);
+  return rel
+    .split("/")
+    .slice(0, -1)
+    .some((s) => isSkippedDir(s) || /^\.?venv|^virtualenv$|^site-packages$|^node_modules$/i.test(s));
 }
 
 function isTestFile(file: string): boolean {

@@ -321,6 +321,13 @@ export function buildServiceFacts(
       optional: d.optional,
       source: "railway.ts" as const,
     })),
+    {
+      dockerfile: dockerfileParsed,
+      configValues: (shared.railwayTs?.env ?? []).flatMap((d) => {
+        const v = definiteValue(d.value);
+        return d.kind === "literal" && v !== null ? [{ name: d.name, value: v, span: d.span }] : [];
+      }),
+    },
   );
   for (const d of env.diagnostics) problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
   return { ...base, lockPairs, builder, provider, python, start, commands, commandDir: cwd, plans, env };

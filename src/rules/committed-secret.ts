@@ -1,13 +1,16 @@
+import { KIND_LABEL } from "../facts/secrets.js";
 import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule } from "./define-rule.js";
 
 /**
- * A secret committed to the repository: a non-empty value for a secret-looking name (`*_KEY`,
- * `*_SECRET`, `*TOKEN*`, `*PASSWORD*` ...) or a URL with a password, in a tracked `.env` file
- * (`.env`, `.env.production` ...; not `.env.example`) or as a literal in the Python settings (a
- * default, or `SECRET_KEY = "…"`). Placeholders (`changeme`, `<your-key>`, `${{Postgres.DATABASE_URL}}`)
- * are not secrets. The value is never shown: only the name and its length.
+ * A secret value committed to the repository, decided on the value (../facts/secrets.ts): a known
+ * credential format (AWS, GitHub, Slack, Stripe live, Google, OpenAI, Anthropic, JWT, private key)
+ * or a URL with a long random password for a non-local host is an error; a long random-looking value
+ * in a credential-named setting is a warning. Scanned: committed `.env` files (not templates), every
+ * Python string literal, shell/PowerShell scripts, Dockerfile `ENV`/`ARG`, literal env values of
+ * the IaC config. Numbers, short values, multi-line/SQL text, placeholders and local DSNs are never
+ * flagged. The value is never shown: name, file, line, kind and length only.
  */
 export default defineRule<RuleContext>({
   id: "committed-secret",
@@ -15,25 +18,32 @@ export default defineRule<RuleContext>({
   summary: "A secret value is committed to the repository",
   check: ({ svc }) =>
     svc.env.secrets.map((s) => {
-      const what =
-        s.why === "url-password"
-          ? `a URL with a ${s.length}-character password`
-          : `a ${s.length}-character value`;
+      const what = `${KIND_LABEL[s.kind]} (${s.length} characters${s.kind === "url-password" ? " of password" : ""})`;
       const where =
         s.origin === "env-file"
           ? `the committed file ${s.span.file}`
-          : s.origin === "code-default"
-            ? `the default of its read in ${s.span.file}`
-            : `a literal in ${s.span.file}`;
+          : s.origin === "dockerfile"
+            ? `a Dockerfile ENV/ARG in ${s.span.file}`
+            : s.origin === "railway-config"
+              ? `a literal service variable in ${s.span.file}`
+              : s.origin === "script"
+                ? `the script ${s.span.file}`
+                : `a literal in ${s.span.file}`;
+      const subject = s.name ? q(s.name) : "A value";
+      const rotate = s.name ? `Rotate ${q(s.name)}` : "Rotate the credential";
+      const fix =
+        s.origin === "env-file"
+          ? `${rotate}, remove ${s.span.file} from git (\`git rm --cached\`), add it to .gitignore and set the value in Railway's variables.`
+          : s.origin === "railway-config"
+            ? `${rotate}, and set it in Railway's variables (or as a sealed variable) instead of a literal in ${s.span.file}.`
+            : `${rotate}, read it from the environment (no default) and set the value in Railway's variables.`;
       return {
         span: s.span,
-        message: `${q(s.name)} has ${what} in ${where} (value hidden)`,
-        found: `${s.length} characters`,
+        severity: s.confidence,
+        message: `${subject} holds ${what} in ${where} (value hidden)${s.confidence === "warning" ? "; it looks random, but its format is not a known credential's" : ""}`,
+        found: `${s.kind}, ${s.length} characters`,
         expected: "no committed value; set it in Railway's variables",
-        fix:
-          s.origin === "env-file"
-            ? `Rotate ${q(s.name)}, remove ${s.span.file} from git (\`git rm --cached\`), add it to .gitignore and set the value in Railway.`
-            : `Rotate ${q(s.name)}, read it from the environment without a default and set the value in Railway.`,
+        fix,
       };
     }),
 });

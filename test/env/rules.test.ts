@@ -121,13 +121,15 @@ describe("committed-secret", () => {
   it("flags secret-looking values in committed env files and code, with name and length only", () => {
     const f = envFindings(dir).filter((x) => x.rule === "committed-secret");
     expect(f.map((x) => `${x.severity} ${x.file}:${x.line}:${x.column} ${x.found}`)).toEqual([
-      "error .env.production:1:14 22 characters",
-      "error .env.production:2:18 25 characters",
-      "error app/settings.py:3:1 27 characters",
-      "error app/settings.py:4:18 27 characters",
+      // A DSN with a random password for a non-local host: error. Random-looking values in
+      // credential-named settings, in no known format: warning.
+      "error .env.production:1:14 url-password, 22 characters",
+      "warning .env.production:2:18 high-entropy, 25 characters",
+      "warning app/settings.py:3:14 high-entropy, 27 characters",
+      "warning app/settings.py:4:46 high-entropy, 27 characters",
     ]);
     expect(f[0]!.message).toBe(
-      "`DATABASE_URL` has a URL with a 22-character password in the committed file .env.production (value hidden)",
+      "`DATABASE_URL` holds a URL with a password for a non-local host (22 characters of password) in the committed file .env.production (value hidden)",
     );
   });
 
