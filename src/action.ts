@@ -33,7 +33,7 @@ import { DiskWorkspace } from "./repo/disk.js";
 import { normalizeRelPath } from "./repo/workspace.js";
 import { type Annotation, toAnnotations } from "./report/annotations.js";
 import { renderJson } from "./report/json.js";
-import { renderMarkdown } from "./report/markdown.js";
+import { inScope, renderMarkdown } from "./report/markdown.js";
 import { renderSarif } from "./report/sarif.js";
 import { sarifOptions } from "./report/sarif-options.js";
 
@@ -169,7 +169,9 @@ async function runInner(
 
   const options = {
     ...(config ? { config } : {}),
-    failOn: inputs["fail-on"],
+    // Input (only when set) > the config's fail-on / filter-mode > their defaults.
+    ...(inputs["fail-on"] ? { failOn: inputs["fail-on"] } : {}),
+    ...(inputs["filter-mode"] ? { filterMode: inputs["filter-mode"] } : {}),
     today: startedAt,
     // The repository's config comes from the pull request's head, so it neither enables the PyPI
     // look-ups nor chooses the index: the workflow's `pypi` input does, against pypi.org.
@@ -201,7 +203,11 @@ async function runInner(
   writeFilesAndOutputs(io, warn, env, report, dir);
   await writeJobSummary(io, report, []);
 
-  const all = toAnnotations(report.findings, dir);
+  // Under filter-mode, findings already on the base branch are listed but not annotated.
+  const all = toAnnotations(
+    report.findings.filter((f) => inScope(report, f)),
+    dir,
+  );
   // Errors come first: the cap drops notices and warnings before errors.
   const annotations = all.slice(0, MAX_ANNOTATIONS);
   const target = ctx ? resolveTarget(ctx, { pr: inputs["pull-request"] }) : null;
@@ -467,7 +473,7 @@ async function appendSummaryNotes(io: ActionIO, notes: string[]): Promise<void> 
 async function writeJobSummary(io: ActionIO, report: Report, notes: string[]): Promise<void> {
   const tail = notes.length ? `\n\n${notes.map((n) => `> ${n}`).join("\n>\n")}\n` : "";
   const fitted = fitTiers(
-    (detail) => renderMarkdown(report, { detail }),
+    (detail) => renderMarkdown(report, { detail, layout: "summary" }),
     JOB_SUMMARY_MAX_BYTES,
     utf8Bytes,
     (b) => `${b}${tail}`,

@@ -35,7 +35,17 @@ const booleanInput = (fallback: boolean) =>
       .transform((b) => b ?? fallback),
   );
 
-export const FAIL_ON = ["error", "warning", "never"] as const;
+export const FAIL_ON = ["error", "warning", "notice", "never"] as const;
+export const FILTER_MODES = ["nofilter", "added", "file"] as const;
+
+/** An enum input with no default of its own: unset (undefined) lets the config file decide. */
+const optionalEnumInput = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(values, { error: (iss) => `must be one of ${values.join(" | ")}; got \`${String(iss.input)}\`` })
+      .optional(),
+  );
 export const COMMENT_MODES = ["always", "on-findings", "never"] as const;
 export const BASE_MODES = ["auto", "off"] as const;
 
@@ -46,7 +56,13 @@ export const inputsSchema = z.object({
   "working-directory": z.preprocess(blankToUndefined, z.string().default(".")),
   /** Path of a deploy-drift config file, relative to the repository root. Empty: the default lookup. */
   config: z.string().default(""),
-  "fail-on": enumInput(FAIL_ON, "error"),
+  /**
+   * Set: overrides the config's `fail-on`. Unset (empty, action.yml's default): the config's
+   * `fail-on`, else `error`. Input (only when set) > config > default.
+   */
+  "fail-on": optionalEnumInput(FAIL_ON),
+  /** With a base revision, what blocks and is annotated; unset: the config's `filter-mode`, else `nofilter`. */
+  "filter-mode": optionalEnumInput(FILTER_MODES),
   comment: enumInput(COMMENT_MODES, "always"),
   /** Name of the check run; empty skips the check run. */
   "check-run": z.string().default("deploy-drift"),
@@ -94,7 +110,8 @@ export const ACTION_YML_DEFAULTS: Record<(typeof INPUT_NAMES)[number], string> =
   "github-token": "${{ github.token }}",
   "working-directory": ".",
   config: "",
-  "fail-on": "error",
+  "fail-on": "",
+  "filter-mode": "",
   comment: "always",
   "check-run": "deploy-drift",
   "comment-key": "",

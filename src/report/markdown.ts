@@ -221,8 +221,12 @@ function findingList(fs: Finding[], max: number): string[] {
   let shown = 0;
   let dropped = 0;
   const capped: string[] = [];
+  const perRule = new Map<string, number>();
   for (const g of groups.values()) {
-    const room = Math.min(PER_RULE_MAX, max - shown);
+    const used = perRule.get(g[0]!.rule) ?? 0;
+    const room = Math.min(PER_RULE_MAX - used, max - shown);
+    if (room <= 0 && used >= PER_RULE_MAX && !capped.includes(code(g[0]!.rule)))
+      capped.push(code(g[0]!.rule));
     if (room <= 0) {
       dropped += g.length;
       continue;
@@ -236,9 +240,10 @@ function findingList(fs: Finding[], max: number): string[] {
       for (const x of g.slice(0, room)) out.push(`  - ${place(x)}`);
     }
     shown += Math.min(g.length, room);
+    perRule.set(f.rule, used + Math.min(g.length, room));
     if (g.length > room) {
       dropped += g.length - room;
-      capped.push(code(f.rule));
+      if (!capped.includes(code(f.rule))) capped.push(code(f.rule));
     }
   }
   if (dropped)

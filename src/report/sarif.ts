@@ -78,8 +78,16 @@ export interface SarifLog {
     columnKind: "utf16CodeUnits";
     originalUriBaseIds: Record<string, { description: { text: string } }>;
     results: SarifResult[];
+    /** Set when results were left out to keep the log bounded (SARIF_RESULTS_MAX). */
+    properties?: { "deployDrift/omittedResults": number };
   }>;
 }
+
+/**
+ * Results a log carries at most (GitHub code scanning keeps 25,000 per run; a log this size stays a
+ * few MB). Errors come first in the report's order, so what is left out is the least severe.
+ */
+export const SARIF_RESULTS_MAX = 5_000;
 
 /** Percent-encodes each path segment so the value is a valid relative URI reference. */
 function toUri(path: string): string {
@@ -134,9 +142,11 @@ export function toSarif(report: Report, opts: SarifOptions = {}): SarifLog {
   const meta = new Map((opts.rules ?? []).map((r) => [r.id, r]));
   const ruleIds = [...new Set([...meta.keys(), ...report.findings.map((f) => f.rule)])].sort();
   const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const firstOf = new Map<string, Report["findings"][number]>();
+  for (const f of report.findings) if (!firstOf.has(f.rule)) firstOf.set(f.rule, f);
   const rules = ruleIds.map((id) => {
     const m = meta.get(id);
-    const fromFinding = report.findings.find((f) => f.rule === id);
+    const fromFinding = firstOf.get(id);
     const rule: SarifLog["runs"][number]["tool"]["driver"]["rules"][number] = {
       id,
       name: kebabToPascal(id),
@@ -147,7 +157,7 @@ export function toSarif(report: Report, opts: SarifOptions = {}): SarifLog {
     if (help) rule.helpUri = help;
     return rule;
   });
-  const results = report.findings.map((f): SarifResult => {
+  const results = report.findings.slice(0, SARIF_RESULTS_MAX).map((f): SarifResult => {
     const r: SarifResult = {
       ruleId: f.rule,
       ruleIndex: index.get(f.rule)!,
@@ -178,6 +188,9 @@ export function toSarif(report: Report, opts: SarifOptions = {}): SarifLog {
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root" } } },
         results,
+        ...(report.findings.length > SARIF_RESULTS_MAX
+          ? { properties: { "deployDrift/omittedResults": report.findings.length - SARIF_RESULTS_MAX } }
+          : {}),
       },
     ],
   };

@@ -314,7 +314,7 @@ const EXTRA = "deploy-drift-e2e-package-with-a-long-name-0000";
 const ALLOW = "deploy-drift: allow-protected";
 
 describe("the bundled action compares a pull request with its base (shallow checkout: through the API)", () => {
-  it("a package added to requirements.in without its lock: the changes table, lock-not-updated, the step fails", async ({
+  it("a package added to requirements.in without its lock: the changes table, one lock finding, the step fails", async ({
     onTestFinished,
   }) => {
     const gh = await fakeGitHub(onTestFinished);
@@ -362,15 +362,21 @@ describe("the bundled action compares a pull request with its base (shallow chec
       },
     ]);
     const body = gh.comments[0]!.body;
-    expect(body).toContain("#### Dependency changes");
+    expect(body).toContain("<summary>Dependency changes · 1 change</summary>");
     expect(body).toContain(`| \`${EXTRA}\` | ➕ added | — → \`1.0.0\` | \`requirements.in:3\` |`);
-    expect(body).toContain("lock-not-updated");
-    expect(report.findings.find((f) => f.rule === "lock-not-updated")).toMatchObject({
+    // One root cause, one finding: the lock lacks the package, and its message says this change added it.
+    expect(body).toContain("lockfile-missing-package");
+    expect(report.findings.find((f) => f.rule === "lockfile-missing-package")).toMatchObject({
       severity: "error",
       file: "requirements.in",
       line: 3,
     });
-    expect(gh.checkRuns[0]!.annotations.map((a) => a.title)).toContain("deploy-drift: lock-not-updated");
+    expect(report.findings.find((f) => f.rule === "lockfile-missing-package")!.message).toContain(
+      "without its lock",
+    );
+    expect(gh.checkRuns[0]!.annotations.map((a) => a.title)).toContain(
+      "deploy-drift: lockfile-missing-package",
+    );
     expect(r.stdout).toMatch(/Comparing with the pull request's base f95f852 \(read through the API/);
   });
 
@@ -433,7 +439,7 @@ describe("the bundled action compares a pull request with its base (shallow chec
       expect.objectContaining({ file: "requirements.in", package: EXTRA }),
     ]);
     expect(
-      gh.checkRuns[0]!.annotations.find((a) => a.title === "deploy-drift: lock-not-updated"),
+      gh.checkRuns[0]!.annotations.find((a) => a.title === "deploy-drift: lockfile-missing-package"),
     ).toMatchObject({ path: "services/api/requirements.in", start_line: 3 });
   });
 

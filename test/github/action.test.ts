@@ -348,9 +348,9 @@ describe("run(): the pull request's base revision", () => {
     expect(report.changes).toEqual([
       expect.objectContaining({ file: "requirements.in", package: "missing-pkg-0", change: "added" }),
     ]);
-    expect(report.findings.map((f) => f.rule)).toEqual(
-      expect.arrayContaining(["lock-not-updated", "dependency-changed"]),
-    );
+    // One root cause, one finding: the lock lacks the package, and the message says this change added it.
+    expect(report.findings.map((f) => f.rule)).toEqual(["lockfile-missing-package"]);
+    expect(report.findings[0]!.message).toContain("(changed in this pull request without its lock)");
     expect(rec.failed).toHaveLength(1);
     expect(rec.info).toContainEqual(
       expect.stringMatching(
