@@ -17,7 +17,13 @@ import {
 import type { Config } from "./config/schema.js";
 import { discoverServices, SERVICE_MARKERS } from "./facts/discover.js";
 import { installedPins } from "./facts/pins.js";
-import { type MappedIac, mapRailwayTsServices, RAILWAY_TS } from "./facts/railway-ts.js";
+import {
+  type MappedIac,
+  mapRailwayTsServices,
+  RAILWAY_GO,
+  RAILWAY_PY,
+  RAILWAY_TS,
+} from "./facts/railway-ts.js";
 import {
   buildServiceFacts,
   type FileProblem,
@@ -75,6 +81,8 @@ export interface OptionalParsers {
   /** The configuration's schema (zod): needed only when the repository has a configuration. */
   configSchema?: ConfigValidator;
   railwayTs?: (file: string, text: string) => RailwayTsConfig;
+  /** `.railway/railway.py`, read into the same model as railway.ts. */
+  railwayPy?: (file: string, text: string) => RailwayTsConfig;
   workflow?: (file: string, text: string) => Workflow;
 }
 
@@ -93,6 +101,8 @@ export async function loadParsers(
     parsers.configSchema = (await import("./config/schema.js")).ConfigSchema;
   if (ws.isFile(RAILWAY_TS))
     parsers.railwayTs = (await import("./sources/railway-ts/parse.js")).parseRailwayTs;
+  if (ws.isFile(RAILWAY_PY))
+    parsers.railwayPy = (await import("./sources/railway-py/parse.js")).parseRailwayPy;
   if (ws.files().some((f) => WORKFLOW_FILE.test(f))) {
     parsers.workflow = (await import("./sources/workflows/parse.js")).parseWorkflow;
   }
@@ -289,7 +299,7 @@ function deriveServices(
         discoveryFinding(
           "folder-not-deployed",
           r,
-          `\`${r === "" ? "." : r}/\` is not the root directory of any service in ${RAILWAY_TS}, which names every service's root; it is analysed as part of no deployment`,
+          `\`${r === "" ? "." : r}/\` is not the root directory of any service in ${iac.file}, which names every service's root; it is analysed as part of no deployment`,
           "If Railway deploys this folder, add a service with `rootDirectory` for it to .railway/railway.ts.",
         ),
       );
@@ -303,7 +313,7 @@ function deriveServices(
         file: u.service.span.file,
         line: u.service.span.line,
         column: u.service.span.column,
-        message: `The ${RAILWAY_TS} service ${q(name)} is not analysed: ${u.reason}`,
+        message: `The ${iac.file} service ${q(name)} is not analysed: ${u.reason}`,
         fix: "Give the service a literal `rootDirectory` (or `source: { rootDirectory }`) naming a folder of the repository, so deploy-drift can check it.",
       });
     }
@@ -339,7 +349,7 @@ function deriveServices(
             display: ts.length > 1 ? `${display} (${name ?? `service ${ts.indexOf(one!) + 1}`})` : display,
             name,
             origin: one
-              ? `${RAILWAY_TS} service ${q(name ?? "(unnamed)")}`
+              ? `${iac.file} service ${q(name ?? "(unnamed)")}`
               : configured
                 ? "the configuration's `services`"
                 : originOf(ws, root),
@@ -356,7 +366,7 @@ function deriveServices(
       file: ".",
       line: null,
       column: null,
-      message: `No deployable Python service found: no folder holds requirements.txt, pyproject.toml, Pipfile, a Procfile, railway config or a Python main file Railpack detects${found.skipped.length ? `, outside ${found.skipped.length} skipped folder${found.skipped.length === 1 ? "" : "s"}` : ""}${iac.mapped?.unmapped.length ? `, and ${iac.mapped.unmapped.length} ${RAILWAY_TS} service(s) could not be mapped to a folder` : ""}; nothing was checked`,
+      message: `No deployable Python service found: no folder holds requirements.txt, pyproject.toml, Pipfile, a Procfile, railway config or a Python main file Railpack detects${found.skipped.length ? `, outside ${found.skipped.length} skipped folder${found.skipped.length === 1 ? "" : "s"}` : ""}${iac.mapped?.unmapped.length ? `, and ${iac.mapped.unmapped.length} ${iac.file} service(s) could not be mapped to a folder` : ""}; nothing was checked`,
       fix: "Run deploy-drift on the repository (or folder) that Railway deploys, or name the service roots in the configuration's `services`.",
     });
   }
@@ -451,17 +461,50 @@ function applySuppressions(
 function readRailwayTs(
   ws: Workspace,
   parsers: OptionalParsers | undefined,
-): { mapped: MappedIac | null; problems: FileProblem[] } {
+): { mapped: MappedIac | null; problems: FileProblem[]; file: string } {
   const problems: FileProblem[] = [];
-  // Read first: a railway.ts that is a link out of the repository (or not a file) is an
+  // Railway's CLI evaluates exactly one of railway.ts / railway.py / railway.go (railwayapp/cli
+  // src/iac/engine.rs); railway.ts wins here when several exist, and the extra files are an error.
+  const present = [RAILWAY_TS, RAILWAY_PY, RAILWAY_GO].filter((f) => ws.isFile(f));
+  const file = present.find((f) => f !== RAILWAY_GO) ?? RAILWAY_TS;
+  if (present.includes(RAILWAY_GO)) problems.push(iacNotice(RAILWAY_GO));
+  if (present.length > 1) problems.push(iacConflict(present));
+  // Read first: an IaC file that is a link out of the repository (or not a file) is an
   // unreadable-file finding and needs no parser.
-  const text = readText(ws, RAILWAY_TS, problems);
-  if (text === null) return { mapped: null, problems };
-  if (!parsers?.railwayTs)
-    throw new Error(`${RAILWAY_TS} exists: call analyzeRepo(), which loads its parser`);
-  const cfg = parsers.railwayTs(RAILWAY_TS, text);
-  for (const d of cfg.diagnostics) problems.push({ file: RAILWAY_TS, kind: "syntax", diagnostic: d });
-  return { mapped: mapRailwayTsServices(cfg, ws), problems };
+  const text = readText(ws, file, problems);
+  if (text === null) return { mapped: null, problems, file };
+  const parse = file === RAILWAY_PY ? parsers?.railwayPy : parsers?.railwayTs;
+  if (!parse) throw new Error(`${file} exists: call analyzeRepo(), which loads its parser`);
+  const cfg = parse(file, text);
+  for (const d of cfg.diagnostics) problems.push({ file, kind: "syntax", diagnostic: d });
+  return { mapped: mapRailwayTsServices(cfg, ws), problems, file };
+}
+
+function iacNotice(file: string): FileProblem {
+  return {
+    file,
+    kind: "syntax",
+    diagnostic: {
+      message: `${file} (Railway IaC in Go, beta) is not analysed by deploy-drift: the settings it declares (start command, builder, variables) are not checked`,
+      span: { file, line: 1, column: 1 },
+      fix: "Nothing to fix; check the Go file's settings by hand, or author the IaC in railway.ts or railway.py.",
+      severity: "notice",
+    },
+  };
+}
+
+function iacConflict(present: string[]): FileProblem {
+  const file = present[1]!;
+  return {
+    file,
+    kind: "syntax",
+    diagnostic: {
+      message: `.railway/ holds ${present.join(", ")}; Railway's CLI wants exactly one IaC file, so \`railway config plan\` and \`apply\` refuse to run`,
+      span: { file, line: 1, column: 1 },
+      fix: `Keep one IaC file (${present[0]}) and delete the others.`,
+      severity: "error",
+    },
+  };
 }
 
 const KNOWN_RULES = new Set<string>([...RULES.map((r) => r.id), ...ENGINE_RULES.map((r) => r.id)]);

@@ -213,7 +213,14 @@ export function collectEnv(
   }
 
   // --- Python reads ------------------------------------------------------------------------------
-  const candidates = mine.filter((f) => f.endsWith(".py") && !isUnderSkipped(f, root) && !isTestFile(f));
+  // `.railway/railway.py` is the IaC program the CLI runs on a laptop or in CI, not the deployed code.
+  const candidates = mine.filter(
+    (f) =>
+      f.endsWith(".py") &&
+      !isUnderSkipped(f, root) &&
+      !isTestFile(f) &&
+      !/(^|\/)\.railway\/railway\.py$/.test(f),
+  );
   // Settings-like files first, so that the cap never drops them.
   candidates.sort((a, b) => priority(a) - priority(b) || compareText(a, b));
   const scanned = candidates.slice(0, MAX_PYTHON_FILES);

@@ -9,6 +9,10 @@ import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
 import { definiteValue, type RailwayTsConfig, type RailwayTsService } from "../sources/railway-ts/types.js";
 
 export const RAILWAY_TS = ".railway/railway.ts";
+/** The Python front end of the same model (`src/sources/railway-py`). */
+export const RAILWAY_PY = ".railway/railway.py";
+/** Not analysed: reported once per repository so its absence is never silent. */
+export const RAILWAY_GO = ".railway/railway.go";
 
 export interface MappedIac {
   /** Services by root, in the file's order. */

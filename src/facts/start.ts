@@ -76,7 +76,7 @@ export function deriveStart(svc: {
   if (ts && tsValue !== null) {
     c.push({
       kind: "railway-ts-start",
-      label: ".railway/railway.ts start command",
+      label: `${ts.span.file} start command`,
       file: ts.span.file,
       span: ts.span,
       command: tsValue,

@@ -30,7 +30,7 @@
  */
 import { CONFIG_FILES } from "../config/load.js";
 import { SERVICE_MARKERS } from "../facts/discover.js";
-import { RAILWAY_TS } from "../facts/railway-ts.js";
+import { RAILWAY_PY, RAILWAY_TS } from "../facts/railway-ts.js";
 import { isRequirementsName, LOCK_FILES } from "../facts/service.js";
 import {
   basename,
@@ -79,11 +79,11 @@ const DEPLOYMENT_NAMES = new Set([
 ]);
 
 /** Read by the engine at the scanned folder's top whatever changed: the config and railway.ts. */
-const ROOT_FILES = new Set([...CONFIG_FILES, "pyproject.toml", RAILWAY_TS]);
+const ROOT_FILES = new Set([...CONFIG_FILES, "pyproject.toml", RAILWAY_TS, RAILWAY_PY]);
 
 /** A deployment file by name (path relative to the scanned folder). */
 export function isDeploymentFile(rel: string): boolean {
-  if (rel === RAILWAY_TS) return true;
+  if (rel === RAILWAY_TS || rel === RAILWAY_PY) return true;
   if (DEPLOYMENT_NAMES.has(basename(rel))) return true;
   return isRequirementsName(rel, dirname(rel)) || isRequirementsName(rel, dirname(dirname(rel)));
 }

@@ -49,7 +49,7 @@ const SERVICE_KEYS = new Set([
 ]);
 
 /** `BuildConfig` (§2.5). */
-const BUILD_KEYS = new Set([
+export const BUILD_KEYS = new Set([
   "builder",
   "watchPatterns",
   "buildCommand",
@@ -62,7 +62,7 @@ const BUILD_KEYS = new Set([
 ]);
 
 /** `DeployConfig` (§2.6). */
-const DEPLOY_KEYS = new Set([
+export const DEPLOY_KEYS = new Set([
   "startCommand",
   "preDeployCommand",
   "numReplicas",
@@ -84,7 +84,7 @@ const DEPLOY_KEYS = new Set([
   "ipv6EgressEnabled",
 ]);
 
-const RUN_KEYS = new Set(["command", "preDeploy", "healthcheck", "healthcheckTimeout"]);
+export const RUN_KEYS = new Set(["command", "preDeploy", "healthcheck", "healthcheckTimeout"]);
 
 /** Where a misplaced key belongs (mistakes seen in real files, §2.4). */
 const SERVICE_KEY_HOME: Record<string, string> = {
