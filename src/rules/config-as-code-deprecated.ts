@@ -41,6 +41,12 @@ function replacement(svc: ServiceFacts, key: string, value: unknown): { text: st
             changes: true,
           };
     case "deploy.startCommand": {
+      // Another language provider (Node, …) finds its own start command, which is not modelled here.
+      if (svc.provider.name !== "python" && svc.provider.name !== "dockerfile")
+        return {
+          text: `${builder} builds this folder with its ${svc.provider.name === "none" ? "default detection (no Python app at this root)" : `${svc.provider.name} provider`}, so what starts is decided there or by the service settings in Railway`,
+          changes: false,
+        };
       const run = svc.start.effective[svc.builder.name];
       if (run && run.command === value) return { text: `${run.label} runs the same command`, changes: false };
       return run
@@ -132,7 +138,8 @@ export default defineRule<RuleContext>({
     const ts = svc.railwayTs;
     // The railway.ts that carries every setting (`deploy-drift migrate`), or the keys to add to the
     // existing service: one copy-paste in the PR comment.
-    const code = migrationSnippet(svc, svc.ws.name);
+    const several = svc.ws.files().filter((f) => /(^|\/)railway\.(json|toml)$/.test(f)).length > 1;
+    const code = migrationSnippet(svc, svc.ws.name, { several });
     const snippet = code
       ? {
           title: ts

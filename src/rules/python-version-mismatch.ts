@@ -8,7 +8,8 @@ import { defineRule, type Emit } from "./define-rule.js";
 /**
  * Every stated Python version must agree with the one the selected builder installs: a different
  * minor is an error (another interpreter, other wheels), a different patch a warning (Nixpacks ignores
- * patches; Railpack and Docker honour them exactly — railway-nixpacks.md §1.2, §4).
+ * patches; Railpack and Docker honour them exactly — railway-nixpacks.md §1.2, §4). Under a Dockerfile
+ * build no version file is read, so a different minor there is a warning, not a broken deploy.
  */
 export default defineRule<RuleContext>({
   id: "python-version-mismatch",
@@ -43,9 +44,15 @@ export default defineRule<RuleContext>({
       if (!s.version || sameSpan(s.span, eff.span)) continue;
       const related = eff.span ? [eff.span] : [];
       if (!sameMinor(s.version, eff.parsed)) {
+        // A Dockerfile build reads no version file: the deploy itself is not broken, but what local
+        // tools and CI read from this file tests another Python than production runs.
+        const dockerOnly = eff.builder === "dockerfile";
         out.push({
           span: s.span,
-          message: `${s.file} states Python ${q(s.raw)} (${minorOf(s.version)}) but ${builder} will install Python ${q(eff.version)} (from ${eff.from})`,
+          ...(dockerOnly ? { severity: "warning" as const } : {}),
+          message: dockerOnly
+            ? `${s.file} states Python ${q(s.raw)} (${minorOf(s.version)}) but the Dockerfile, which does not read it, installs Python ${q(eff.version)} (from ${eff.from}); tools that read ${s.file} (pyenv, uv, CI) test another Python than production runs`
+            : `${s.file} states Python ${q(s.raw)} (${minorOf(s.version)}) but ${builder} will install Python ${q(eff.version)} (from ${eff.from})`,
           found: formatVersion(s.version),
           expected: eff.version!,
           fix: `Set ${s.file} to ${minorOf(eff.parsed)}, or change the source ${builder} reads; all files must name one version.`,
