@@ -72,7 +72,11 @@ export function isEmpty(plan: ServicePlan): boolean {
  * The snippet the `config-as-code-deprecated` finding carries: the service as railway.ts would
  * write it, or the keys to add to its existing railway.ts service.
  */
-export function migrationSnippet(svc: ServiceFacts, wsName: string): string | null {
+export function migrationSnippet(
+  svc: ServiceFacts,
+  wsName: string,
+  opts: { several?: boolean } = {},
+): string | null {
   const plan = planFor(svc, wsName);
   if (!plan) return null;
   const ts = svc.railwayTs;
@@ -85,6 +89,15 @@ export function migrationSnippet(svc: ServiceFacts, wsName: string): string | nu
       ...opts.slice(1, -1).map((l) => l.slice(2)),
     ].join("\n");
   }
-  const body = renderRailwayTs([plan], wsName);
-  return body;
+  if (!opts.several) return renderRailwayTs([plan], wsName).trimEnd();
+  // Several services migrate into one file: this one's block, and where the whole file comes from.
+  const o = tsServiceOptions(plan, "");
+  const v = plan.name.replace(/[^A-Za-z0-9_$]/g, "_");
+  return [
+    "// One .railway/railway.ts holds every service: `deploy-drift migrate` prints it whole.",
+    `// This service's block; list \`${v}\` in project(…, { resources: [...] }).`,
+    `const ${v} = ${plan.fn ? "fn" : "service"}(${JSON.stringify(plan.name)}, ${o[0]}`,
+    ...o.slice(1, -1),
+    `${o.at(-1)});`,
+  ].join("\n");
 }

@@ -204,6 +204,24 @@ function ruleLink(rule: string): string {
 
 const ORIGIN = { new: "🆕 new", touched: "in a changed file", existing: "already on the base branch" };
 
+/** A finding's paste-ready snippet (`deploy-drift migrate` output), collapsed; fenced longer than its backtick runs. */
+function snippet(f: Finding, indent: string): string[] {
+  if (!f.snippet) return [];
+  const fence = "`".repeat(Math.max(3, ...(f.snippet.text.match(/`+/g) ?? []).map((r) => r.length + 1)));
+  return [
+    "",
+    ...details(f.snippet.title)
+      .split("\n")
+      .map((l) => (l ? `${indent}${l}` : "")),
+    `${indent}${fence}${f.snippet.language}`,
+    ...f.snippet.text.split("\n").map((l) => (l ? `${indent}${l}` : "")),
+    `${indent}${fence}`,
+    "",
+    `${indent}</details>`,
+    "",
+  ];
+}
+
 /**
  * One item per root cause: a finding with its location, evidence and fix; findings of one rule that
  * share a fix (every requirement missing from one lock) are one item, the fix once, the places below.
@@ -234,10 +252,10 @@ function findingList(fs: Finding[], max: number): string[] {
     const f = g[0]!;
     const fix = `**Fix:** ${inline(f.fix)} <sub>${ruleLink(f.rule)}</sub>`;
     if (g.length === 1) {
-      out.push(`- ${ICON[f.severity]} ${place(f)}\\`, `  ${fix}`);
+      out.push(`- ${ICON[f.severity]} ${place(f)}\\`, `  ${fix}`, ...snippet(f, "  "));
     } else {
       out.push(`- ${ICON[f.severity]} ${fix}`);
-      for (const x of g.slice(0, room)) out.push(`  - ${place(x)}`);
+      for (const x of g.slice(0, room)) out.push(`  - ${place(x)}`, ...snippet(x, "    "));
     }
     shown += Math.min(g.length, room);
     perRule.set(f.rule, used + Math.min(g.length, room));
