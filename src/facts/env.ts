@@ -17,6 +17,7 @@ import { globToRegExp } from "../config/glob.js";
 import type { Diagnostic } from "../model/finding.js";
 import { compareText } from "../model/order.js";
 import type { Span } from "../model/span.js";
+import { type ParsedPython, parsePython, type SyntaxNode } from "../python/parse.js";
 import {
   basename,
   dirname,
@@ -110,6 +111,12 @@ export interface EnvFacts {
   /** Committed `.env` files (not examples) that were checked for secrets. */
   envFiles: string[];
   secrets: CommittedSecret[];
+  /**
+   * Names used where deploy-drift does not model a full read: `$VAR`/`${VAR:-default}` in the
+   * service's shell/PowerShell scripts, and calls of a helper wrapper (`def env(name): return
+   * os.getenv(name, …)`) with a literal name. They keep a documented variable from being "unused".
+   */
+  references: EnvReference[];
   /** Where the whole environment is used or an unmodelled library reads it (see settings.ts). */
   opaque: Array<{ span: Span; what: string }>;
   scan: {
@@ -124,6 +131,12 @@ export interface EnvFacts {
 }
 
 export const MAX_PYTHON_FILES = 500;
+
+export interface EnvReference {
+  name: string;
+  span: Span;
+  via: "script" | "wrapper";
+}
 /** Python and script files scanned for committed secrets. */
 export const MAX_SECRET_FILES = 2000;
 
@@ -140,7 +153,7 @@ export interface EnvInputs {
 
 /** Documentation files, in the service folder. */
 const DOC_FILE =
-  /^(\.env\.(example|sample|template|dist|defaults)|(example|sample|template)\.env|env\.example)$/i;
+  /^(\.env(\.[\w-]+)*\.(example|sample|template|dist|defaults)|(example|sample|template)\.env|\.?env(ironment)?[._-](example|sample|template)(\.txt)?)$/i;
 /** Any other `.env`-format file: `.env`, `.env.production`, `prod.env` ... */
 const ENV_FILE = /^(\.env(\..+)?|.+\.env)$/i;
 
@@ -228,6 +241,7 @@ export function collectEnv(
   const reads: EnvRead[] = [];
   const opaque: EnvFacts["opaque"] = [];
   const read: string[] = [];
+  const references: EnvReference[] = [];
   for (const f of scanned) {
     const r = ws.read(f);
     if (r.kind !== "ok") {
@@ -238,12 +252,19 @@ export function collectEnv(
     read.push(f);
     const x = extractEnvReads(f, r.text);
     opaque.push(...x.opaque);
+    const py = parsePython(r.text);
+    references.push(...wrapperReferences(f, py));
+    const fallbacks = fallbackRanges(py);
     for (const s of x.reads) {
       const up = (n: string) => (s.caseSensitive ? n : n.toUpperCase());
       const required = s.requirement.kind === "required";
+      // `os.environ.get("A") or os.environ["B"]`: B is only needed when A is unset, so A satisfies it.
+      const before = fallbacks
+        .filter((fb) => within(s.span, fb.right))
+        .flatMap((fb) => x.reads.filter((o) => o !== s && within(o.span, fb.left)).map((o) => up(o.name)));
       reads.push({
         name: up(s.name),
-        alternatives: s.alternatives.map(up),
+        alternatives: [...s.alternatives.map(up), ...before],
         caseSensitive: s.caseSensitive,
         required,
         default: s.requirement.kind === "optional" ? displayDefault(s.name, s.requirement.default) : null,
@@ -271,14 +292,17 @@ export function collectEnv(
   let secretFiles = 0;
   for (const f of mine) {
     if (isTemplateFile(f) || isVendored(f, root)) continue;
+    // The IaC program's env values arrive through the model (`configValues`); do not count them twice.
+    if (more.configValues?.some((e) => e.span.file === f)) continue;
     const kind = /\.py$/.test(f) ? "py" : /\.(sh|bash|ps1)$/i.test(f) ? "script" : null;
     if (!kind || ++secretFiles > MAX_SECRET_FILES) continue;
     const r = ws.read(f);
     if (r.kind !== "ok" || r.bytes > MAX_FILE_BYTES) continue;
     add(
       kind === "py" ? "code-literal" : "script",
-      kind === "py" ? scanPython(f, r.text) : scanScript(f, r.text),
+      kind === "py" ? scanPython(f, r.text, { test: isTestPath(f, root) }) : scanScript(f, r.text),
     );
+    if (kind === "script") references.push(...scriptReferences(f, r.text));
   }
   for (const ins of more.dockerfile?.instructions ?? [])
     add("dockerfile", scanDockerfileInstruction(ins.keyword, ins.args, ins.span));
@@ -294,6 +318,7 @@ export function collectEnv(
     docFiles,
     envFiles,
     secrets,
+    references,
     opaque,
     scan: { files: read, truncated: candidates.length > scanned.length, skipped },
     diagnostics,
@@ -452,6 +477,18 @@ function isVendored(file: string, root: string): boolean {
     .some((s) => isSkippedDir(s) || /^\.?venv|^virtualenv$|^site-packages$|^node_modules$/i.test(s));
 }
 
+/** A test module or a file under a test folder. */
+function isTestPath(file: string, root: string): boolean {
+  const rel = root === "" ? file : file.slice(root.length + 1);
+  return (
+    isTestFile(file) ||
+    rel
+      .split("/")
+      .slice(0, -1)
+      .some((d) => /^(tests?|testing|fixtures?|spec)$/i.test(d))
+  );
+}
+
 function isTestFile(file: string): boolean {
   const b = basename(file);
   return /^test_.*\.py$|_tests?\.py$|^conftest\.py$|^setup\.py$/.test(b);
@@ -489,4 +526,116 @@ function gitIgnored(ws: Workspace, file: string): boolean {
     }
   }
   return ignored;
+}
+
+// ---------------------------------------------------------------------------------------------
+// References the settings extraction does not model
+
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:?msg}` (sh), `$env:VAR` (PowerShell). Comments skipped. */
+export function scriptReferences(file: string, text: string): EnvReference[] {
+  const out: EnvReference[] = [];
+  text.split("\n").forEach((line, i) => {
+    const code = line.replace(/(^|\s)#.*$/, "");
+    for (const m of code.matchAll(/\$(?:env:)?\{?([A-Za-z_][A-Za-z0-9_]*)/gi)) {
+      const col = m.index! + 1;
+      out.push({
+        name: m[1]!,
+        via: "script",
+        span: { file, line: i + 1, column: col, endLine: i + 1, endColumn: col + m[0].length },
+      });
+    }
+  });
+  return out;
+}
+
+const GETENV = new Set(["os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault"]);
+
+/** Calls of `def f(name, …): return os.getenv(name, …)` (or `os.environ[name]`) with a literal name. */
+function wrapperReferences(file: string, py: ParsedPython): EnvReference[] {
+  const wrappers = new Map<string, number>();
+  const c = py.tree.cursor();
+  do {
+    if (c.name !== "FunctionDefinition") continue;
+    const fn = c.node;
+    const name = fn.getChild("VariableName");
+    const params = fn.getChild("ParamList");
+    const body = fn.getChild("Body");
+    if (!name || !params || !body) continue;
+    const names = childrenOf(params)
+      .filter((p) => p.name === "VariableName")
+      .map((p) => py.text(p));
+    const inner = body.cursor();
+    do {
+      let arg: SyntaxNode | null = null;
+      if (inner.name === "CallExpression") {
+        const callee = inner.node.firstChild;
+        if (callee && GETENV.has(py.text(callee)))
+          arg = inner.node.getChild("ArgList")?.getChild("VariableName") ?? null;
+      } else if (inner.name === "MemberExpression") {
+        const kids = childrenOf(inner.node);
+        if (kids[0] && /^(os\.)?environ$/.test(py.text(kids[0])) && kids[1]?.name === "[")
+          arg = kids[2]?.name === "VariableName" ? kids[2] : null;
+      }
+      const k = arg ? names.indexOf(py.text(arg)) : -1;
+      if (k >= 0) wrappers.set(py.text(name), names[0] === "self" || names[0] === "cls" ? -1 : k);
+    } while (inner.next() && inner.from < body.to);
+  } while (c.next());
+  if (wrappers.size === 0) return [];
+  const out: EnvReference[] = [];
+  const d = py.tree.cursor();
+  do {
+    if (d.name !== "CallExpression") continue;
+    const callee = d.node.firstChild;
+    const at = callee && callee.name === "VariableName" ? wrappers.get(py.text(callee)) : undefined;
+    const list = d.node.getChild("ArgList");
+    if (at === undefined || at < 0 || !list) continue;
+    const args = childrenOf(list).filter((a) => ![",", "(", ")"].includes(a.name));
+    const a = args[at];
+    if (!a || a.name !== "String") continue;
+    const v = py.text(a).replace(/^[rRuU]?(["'])(.*)\1$/, "$2");
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) continue;
+    const p = py.position(a.from);
+    const e = py.position(a.to);
+    out.push({
+      name: v,
+      via: "wrapper",
+      span: { file, line: p.line, column: p.column, endLine: e.line, endColumn: e.column },
+    });
+  } while (d.next());
+  return out;
+}
+
+function childrenOf(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let k = n.firstChild; k; k = k.nextSibling) out.push(k);
+  return out;
+}
+
+interface Range {
+  from: { line: number; column: number };
+  to: { line: number; column: number };
+}
+
+/** The operands of every `a or b` expression. */
+function fallbackRanges(py: ParsedPython): Array<{ left: Range; right: Range }> {
+  const out: Array<{ left: Range; right: Range }> = [];
+  const c = py.tree.cursor();
+  do {
+    if (c.name !== "BinaryExpression") continue;
+    const kids = childrenOf(c.node);
+    const i = kids.findIndex((k) => k.name === "or");
+    if (i <= 0 || i >= kids.length - 1) continue;
+    const range = (a: SyntaxNode, b: SyntaxNode): Range => ({
+      from: py.position(a.from),
+      to: py.position(b.to),
+    });
+    out.push({ left: range(kids[0]!, kids[i - 1]!), right: range(kids[i + 1]!, kids[kids.length - 1]!) });
+  } while (c.next());
+  return out;
+}
+
+function within(s: Span, r: Range): boolean {
+  const ge = (a: { line: number; column: number }, b: { line: number; column: number }) =>
+    a.line > b.line || (a.line === b.line && a.column >= b.column);
+  return ge({ line: s.line, column: s.column }, r.from) && ge(r.to, { line: s.line, column: s.column });
 }

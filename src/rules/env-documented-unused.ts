@@ -27,6 +27,8 @@ export default defineRule<RuleContext>({
       seen.add(key);
       if (env.variables.some((v) => declares(d, v)) || isReadByTooling(d.name)) continue;
       if (new RegExp(`\\$\\{?${d.name.replace(/[.-]/g, "\\$&")}\\b`).test(commands)) continue;
+      // Read by a script the service runs, or through a helper wrapper: never advise deleting it.
+      if (env.references.some((r) => r.name.toUpperCase() === d.name.toUpperCase())) continue;
       out.push({
         span: d.span,
         message: `${q(d.name)} is declared in ${d.span.file} but none of the ${env.scan.files.length} Python file${env.scan.files.length === 1 ? "" : "s"} of the service reads it`,

@@ -16,7 +16,7 @@ describe("classifySecret: known formats are errors whatever the name", () => {
   it.each([
     ["aws-access-key", "AKIAQ3EGRTYUIOPZXCVB"],
     ["github-token", `ghp_${R32}abcd`],
-    ["slack-token", "xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"],
+    ["slack-token", "xoxb-5820174936-4817305926183-n0e7Pee8ig67KuoURoyhpqRX"],
     ["stripe-live-key", "sk_live_51Hq8Zq8vT2kLmN"],
     ["google-api-key", `AIza${R32}Xy_`],
     ["openai-api-key", `sk-proj-${R56}`],
@@ -132,5 +132,22 @@ describe("scanners", () => {
     expect(scanDockerfileInstruction("ENV", `OPENAI_API_KEY=sk-proj-${R56} PORT=8000`, span)).toHaveLength(1);
     expect(scanDockerfileInstruction("ARG", `STRIPE_KEY=sk_live_51Hq8Zq8vT2kLmN`, span)).toHaveLength(1);
     expect(scanDockerfileInstruction("ENV", "SECRET_KEY change-me", span)).toEqual([]);
+  });
+});
+
+describe("documentation fakes and test data (seen in public repositories)", () => {
+  it("skips AWS's documented example key and alphabet-run tokens", () => {
+    expect(classifySecret(null, "AKIAIOSFODNN7EXAMPLE")).toBeNull();
+    expect(classifySecret(null, "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123")).toBeNull();
+  });
+  it("entropy never fires for a bare `key` (S3 object keys), paths, or a value naming itself", () => {
+    expect(classifySecret("key", R32)).toBeNull();
+    expect(classifySecret("TOKEN_LAUNCH_LIVE", "TOKEN_LAUNCH_LIVE")).toBeNull();
+    expect(classifySecret("API_TOKEN", "uploads/n0e7Pee8ig67KuoURoyhpqRX.png")).toBeNull();
+  });
+  it("in test code only known formats and live DSNs count", () => {
+    const src = `TOKEN = "${R32}"\nDSN = "postgresql://postgres:${R32}@roundhouse.proxy.rlwy.net:41234/railway"\n`;
+    expect(scanPython("tests/conftest.py", src, { test: true }).map((s) => s.kind)).toEqual(["url-password"]);
+    expect(scanPython("app/config.py", src).map((s) => s.kind)).toEqual(["high-entropy", "url-password"]);
   });
 });
