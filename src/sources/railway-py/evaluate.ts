@@ -19,6 +19,7 @@ import {
   type Binding,
   type Builtin,
   combineUncertain,
+  ctxdep,
   fromUncertain,
   isUncertain,
   type Prop,
@@ -557,6 +558,12 @@ export class PyEvaluator {
       return unknown(`the attribute \`${name}\` of a resource`, sp);
     }
     if (target.t === "envProxy") return this.envRef(target.res, name, sp);
+    if (target.t === "ctx")
+      return name === "shared"
+        ? { t: "sharedProxy", span: sp }
+        : ctxdep(`\`ctx.${name}\` depends on the deploy context`, sp);
+    if (target.t === "sharedProxy")
+      return { t: "ref", ref: { targetKind: "shared", target: null, variable: name }, span: sp };
     if (target.t === "obj" && (name === "get" || name === "keys" || name === "items")) {
       return { t: "method", target, name, span: sp };
     }
@@ -933,6 +940,12 @@ export class PyEvaluator {
       default:
         return unknown(`\`${key}\` of a value that is not a dict`, target.span);
     }
+  }
+
+  /** True when the `def` has at least one parameter (`main(ctx=None)`). */
+  takesArgument(fn: PyFunction): boolean {
+    const params = children(fn.node).find((k) => k.name === "ParamList");
+    return !!params && children(params).some((k) => k.name === "VariableName");
   }
 
   /** The function bound to a value, when it is a `def` of this file. */

@@ -78,7 +78,14 @@ function evaluate(
     const result = fn
       ? ev.inline(
           fn,
-          { positional: [], keywords: new Map(), keywordSpans: new Map(), open: null },
+          {
+            // CLI 5.43 calls `main()` with no argument (ctx is None); newer CLIs pass a context, which
+            // real files use (`ctx.is_environment(…)`): the first parameter is the unknown deploy context.
+            positional: ev.takesArgument(fn) ? [{ t: "ctx", span: program.span }] : [],
+            keywords: new Map(),
+            keywordSpans: new Map(),
+            open: null,
+          },
           program.span,
         )
       : program;
