@@ -74,24 +74,22 @@ export function pyServiceArgs(plan: ServicePlan, indent: string, opts: { root?: 
   const out: string[] = [];
   for (const n of notesFor(plan, "top")) out.push(...comment(n.text, indent));
   if (opts.root !== false && plan.root !== "") out.push(`${indent}root=${JSON.stringify(plan.root)},`);
+  // Comments go between keywords, never inside a dict: deploy-drift's railway.py reader (and any
+  // reader keyed on dict entries) reads a dict holding a comment as unknown.
   const section = (name: "build" | "deploy", m: Map<string, Variant>) => {
-    const notes = notesFor(plan, name);
-    if (m.size === 0) {
-      for (const n of notes) out.push(...comment(n.text, indent));
-      return;
-    }
+    for (const n of notesFor(plan, name)) out.push(...comment(n.text, indent));
+    if (m.size === 0) return;
     out.push(`${indent}${name}={`);
     for (const [k, v] of m) out.push(`${i1}${JSON.stringify(k)}: ${pyVariant(v, i1)},`);
-    for (const n of notes) out.push(...comment(n.text, i1));
     out.push(`${indent}},`);
   };
   section("build", plan.build);
   for (const [k, v] of plan.intent) out.push(`${indent}${k}=${pyVariant(v, indent)},`);
   section("deploy", plan.deploy);
   if (plan.env.length) {
+    for (const e of plan.env) out.push(`${indent}# env ${e.name} from ${e.from}`);
     out.push(`${indent}env={`);
-    for (const e of plan.env)
-      out.push(`${i1}# from ${e.from}`, `${i1}${JSON.stringify(e.name)}: ${JSON.stringify(e.value)},`);
+    for (const e of plan.env) out.push(`${i1}${JSON.stringify(e.name)}: ${JSON.stringify(e.value)},`);
     out.push(`${indent}},`);
   }
   return out;
