@@ -108,7 +108,8 @@ export async function migrate(
     out.push(`--- edit ${file} (add these; deploy-drift does not rewrite an existing file) ---`);
     const newOnes: ServicePlan[] = [];
     for (const { svc, plan } of plans) {
-      const ts = existing === "ts" ? (svc?.railwayTs ?? null) : null;
+      // railway.ts and railway.py are both read into the model (svc.railwayTs).
+      const ts = svc?.railwayTs ?? null;
       if (ts) {
         const p = missingOnly(plan, ts);
         if (isEmpty(p)) {
@@ -118,16 +119,16 @@ export async function migrate(
           continue;
         }
         out.push(
-          `In service(${JSON.stringify(plan.name)}, …) at line ${ts.span.line}, add (merge into its build/deploy objects):`,
+          `In service(${JSON.stringify(plan.name)}, …) at line ${ts.span.line}, add (merge into its build/deploy ${existing === "py" ? "dicts" : "objects"}):`,
         );
-        const o = tsServiceOptions(p, "", { root: false });
-        out.push(...o.slice(1, -1), "");
+        if (existing === "py") out.push(...pyServiceArgs(p, "    ", { root: false }), "");
+        else out.push(...tsServiceOptions(p, "", { root: false }).slice(1, -1), "");
       } else newOnes.push(plan);
     }
     if (newOnes.length) {
       out.push(
         existing === "py"
-          ? "Add these services to main() and to project(…, resources=[…]) (deploy-drift does not match existing railway.py services to these folders):"
+          ? "Add these services to main() and list them in project(…, resources=[…]):"
           : "Add these services and list them in project(…, { resources: [...] }):",
       );
       for (const p of newOnes) {

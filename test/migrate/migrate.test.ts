@@ -122,3 +122,26 @@ describe("config-as-code-deprecated carries the migration", () => {
     expect(snippets[0]).toContain('const api = service("api", {');
   });
 });
+
+describe("deploy-drift migrate with an existing railway.py", () => {
+  it("prints the keywords to add to the railway.py service, in Python", async () => {
+    const ws = new MemoryWorkspace(
+      {
+        ...APP,
+        "railway.json": JSON.stringify({
+          deploy: {
+            startCommand: "uvicorn app.main:app --host 0.0.0.0 --port $PORT",
+            healthcheckTimeout: 90,
+          },
+        }),
+        ".railway/railway.py": `from railway_sdk import define_railway, project, service\n\n\n@define_railway\ndef main(ctx=None):\n    web = service("web", start="uvicorn app.main:app --host 0.0.0.0 --port $PORT")\n    return project("p", resources=[web])\n`,
+      },
+      "repo",
+    );
+    const res = await migrate(ws, { lang: "ts", today: TODAY });
+    expect(res.text).toContain(".railway/railway.py exists");
+    expect(res.text).toContain('In service("web", …) at line 6, add (merge into its build/deploy dicts):');
+    expect(res.text).toContain("    healthcheckTimeout=90,");
+    expect(res.text).not.toMatch(/start=/);
+  });
+});
