@@ -195,6 +195,15 @@ describe("railway.py evaluation details", () => {
     expect(big.services[0]!.startCommand?.provenance).toBe("unknown");
   });
 
+  it("`**(dict if ctx-condition else {})` only adds the cases' keys: the root directory stays unset", () => {
+    const cfg = parseText(
+      'from railway_sdk import define_railway, github, project, service\n@define_railway\ndef main(ctx=None):\n    prod = ctx.is_environment("production")\n    web = service("w", source=github("a/b", **({"checkSuites": False} if prod else {})), start="python main.py")\n    return project("p", resources=[web])\n',
+    );
+    const web = cfg.services[0]!;
+    expect(web.rootDirectory).toBeNull();
+    expect(definiteValue(web.startCommand)).toBe("python main.py");
+  });
+
   it("a module without main is a warning and lists the services it saw", () => {
     const cfg = parseText('from railway_sdk import service\nweb = service("web", start="python main.py")\n');
     expect(cfg.servicesComplete).toBe(false);

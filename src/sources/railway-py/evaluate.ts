@@ -448,7 +448,7 @@ export class PyEvaluator {
       if (k.name === "**") {
         const src = kids[++i];
         if (!src) break;
-        const v = this.eval(src, scope);
+        const v = this.mergeCands(this.eval(src, scope));
         if (v.t === "obj") {
           for (const p of v.props.values()) {
             props.delete(p.key);
@@ -649,7 +649,7 @@ export class PyEvaluator {
       if (k.name === "*" || k.name === "**") {
         const src = kids[++i];
         if (!src) break;
-        const v = this.eval(src, scope);
+        const v = k.name === "**" ? this.mergeCands(this.eval(src, scope)) : this.eval(src, scope);
         if (k.name === "*" && v.t === "arr" && !v.open) out.positional.push(...v.items);
         else if (k.name === "**" && v.t === "obj") {
           for (const p of v.props.values()) {
@@ -940,6 +940,31 @@ export class PyEvaluator {
       default:
         return unknown(`\`${key}\` of a value that is not a dict`, target.span);
     }
+  }
+
+  /**
+   * `**({"a": 1} if c else {})`: when every case is a dict with known keys, one dict whose keys are
+   * the union and whose values are the cases (absent where a case lacks the key). Else unchanged.
+   */
+  private mergeCands(v: AV): AV {
+    if (v.t !== "cands" || !v.options.every((o) => o.t === "obj" && !o.open)) return v;
+    const props = new Map<string, Prop>();
+    for (const o of v.options as Array<AV & { t: "obj" }>) {
+      for (const p of o.props.values()) {
+        if (props.has(p.key)) continue;
+        const options = v.options.map((x) => {
+          const q = (x as AV & { t: "obj" }).props.get(p.key);
+          return q ? q.value : prim(undefined, x.span);
+        });
+        props.set(p.key, {
+          key: p.key,
+          keySpan: p.keySpan,
+          value: { t: "cands", options, cond: v.cond, span: v.span },
+          shadowed: null,
+        });
+      }
+    }
+    return { t: "obj", props, open: null, span: v.span };
   }
 
   /** True when the `def` has at least one parameter (`main(ctx=None)`). */
