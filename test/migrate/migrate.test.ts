@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analyzeRepo } from "../../src/analyze.js";
@@ -143,5 +144,25 @@ describe("deploy-drift migrate with an existing railway.py", () => {
     expect(res.text).toContain('In service("web", …) at line 6, add (merge into its build/deploy dicts):');
     expect(res.text).toContain("    healthcheckTimeout=90,");
     expect(res.text).not.toMatch(/start=/);
+  });
+});
+
+describe("the documented migration of examples/maya-backend", () => {
+  it("docs/cli.md and README.md show what `deploy-drift migrate` prints today", async () => {
+    const res = await migrate(new DiskWorkspace(EXAMPLE), { lang: "ts", today: TODAY });
+    const file = res.text.slice(res.text.indexOf("import {"), res.text.indexOf("\n---\n"));
+    const cli = readFileSync(fileURLToPath(new URL("../../docs/cli.md", import.meta.url)), "utf8");
+    const shown = cli.slice(
+      cli.indexOf("<!-- migrate-example:start -->"),
+      cli.indexOf("<!-- migrate-example:end -->"),
+    );
+    expect(shown).toContain(`\`\`\`ts\n${file}\n\`\`\``);
+    const readme = readFileSync(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
+    const block = file.slice(file.indexOf("  const mayaBackend"), file.indexOf("  });\n") + 5);
+    const dedented = block
+      .split("\n")
+      .map((l) => l.replace(/^ {2}/, ""))
+      .join("\n");
+    expect(readme).toContain(`\`\`\`ts\n${dedented}\n\`\`\``);
   });
 });
