@@ -358,6 +358,36 @@ function deriveServices(
       );
     }
   }
+  // A folder another service's own command reaches (`cd backend && …`, `--app-dir backend`,
+  // `uvicorn backend.main:app`) is part of that service, not a deployment of its own.
+  const named = iac.mapped?.byRoot;
+  const absorbed = new Map<string, { by: ServiceFacts; command: string }>();
+  if (!configured) {
+    const byRoot = new Map(services.map((t) => [t.root, t]));
+    for (const s of services) {
+      for (const c of s.start.candidates) {
+        for (const rel of reachedFolders(c.command)) {
+          const root = normalizeRelPath(rel, s.root);
+          const t = root ? byRoot.get(root) : undefined;
+          if (!t || t === s || absorbed.has(t.root) || named?.has(t.root)) continue;
+          if (ws.isFile(joinPath(t.root, "railway.json")) || ws.isFile(joinPath(t.root, "railway.toml")))
+            continue;
+          absorbed.set(t.root, { by: s, command: c.command });
+        }
+      }
+    }
+  }
+  for (const [root, a] of absorbed) {
+    findings.push(
+      discoveryFinding(
+        "folder-not-deployed",
+        root,
+        `\`${root}/\` is not analysed as a service of its own: ${a.by.start.candidates.find((c) => c.command === a.command)?.label ?? "the start command"} of service \`${a.by.display}\` reaches it (${q(a.command)}), so it is part of that deployment`,
+        "Nothing to fix. If Railway deploys this folder as a service of its own, give it a railway.ts service with `rootDirectory`, or list it in the configuration's `services`.",
+      ),
+    );
+  }
+  if (absorbed.size) services.splice(0, services.length, ...services.filter((s) => !absorbed.has(s.root)));
   if (services.length === 0 && !iac.problems.length) {
     findings.push({
       rule: "no-service-found",
@@ -371,6 +401,28 @@ function deriveServices(
     });
   }
   return { services, findings };
+}
+
+/**
+ * The folders a start command reaches, relative to its service root: `cd DIR`, `--app-dir DIR` /
+ * `--chdir DIR` / `--pythonpath DIR`, and the package of an app module (`backend.main:app` →
+ * `backend`). Words are split the way the shell splits plain words; quoted or computed paths are not
+ * followed.
+ */
+function reachedFolders(command: string): string[] {
+  const words = command.split(/\s+|&&|;/).filter(Boolean);
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    const next = (words[i + 1] ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
+    if (
+      (w === "cd" || w === "--app-dir" || w === "--chdir" || w === "--pythonpath") &&
+      /^[\w./-]+$/.test(next)
+    )
+      out.push(next);
+    const mod = /^([A-Za-z_]\w*)\.[\w.]+(:[\w.()]+)?$/.exec(w);
+    if (mod) out.push(mod[1]!);
+  });
+  return out;
 }
 
 /** Where a discovered root came from: its config-as-code file, else the files that make it a root. */
