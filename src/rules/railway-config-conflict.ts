@@ -36,12 +36,14 @@ export default defineRule<RuleContext>({
     if (ts && svc.railway) {
       const r = svc.railway;
       const name = definiteValue(ts.name) ?? "this service";
+      // `.railway/railway.ts` or `.railway/railway.py`: the file the service was read from.
+      const iac = ts.span.file;
       out.push({
         span: ts.span,
-        message: `.railway/railway.ts configures ${q(name)} and ${r.file} does too; Railway lets only one of them manage a service (\`railway config plan\` stops until it is migrated)`,
-        found: `${r.file} and .railway/railway.ts`,
-        expected: ".railway/railway.ts only",
-        fix: `Carry the remaining settings into .railway/railway.ts and delete ${r.file}.`,
+        message: `${iac} configures ${q(name)} and ${r.file} does too; Railway lets only one of them manage a service (\`railway config plan\` stops until it is migrated)`,
+        found: `${r.file} and ${iac}`,
+        expected: `${iac} only`,
+        fix: `Carry the remaining settings into ${iac} and delete ${r.file}.`,
         related: [{ file: r.file, line: 1, column: 1 }],
       });
       const noted = new Set((ts.migratedComments ?? []).map((m) => m.key));
@@ -51,7 +53,7 @@ export default defineRule<RuleContext>({
         if (!span || ts[c.ts] !== null || noted.has(c.json[1]!)) continue;
         out.push({
           span,
-          message: `${q(c.json.join("."))} in ${r.file} has no counterpart in .railway/railway.ts (${q(name)}); it stops applying when ${r.file} is no longer read`,
+          message: `${q(c.json.join("."))} in ${r.file} has no counterpart in ${iac} (${q(name)}); it stops applying when ${r.file} is no longer read`,
           found: c.json.join("."),
           expected: `${q(String(c.ts))} in the railway.ts service`,
           fix: `Add ${q(String(c.ts))} under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,

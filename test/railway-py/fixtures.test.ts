@@ -153,6 +153,20 @@ describe("railway.py fixtures", () => {
     expect(host[0]!.message).toContain(".railway/railway.py start command");
   });
 
+  it("twin of railway-config-conflict: railway.py beside railway.json (before the cut-off) names railway.py", () => {
+    const report = analyze(new DiskWorkspace(join(FIXTURES, "config-conflict")), {
+      today: new Date("2026-11-30T00:00:00Z"),
+      parsers: ALL_PARSERS,
+    });
+    const c = report.findings.filter((f) => f.rule === "railway-config-conflict");
+    expect(c.map((f) => [f.severity, f.file, f.line, f.column])).toEqual([
+      ["warning", FILE, 6, 11],
+      ["warning", "railway.json", 4, 5],
+    ]);
+    expect(c[0]!.message).toContain(".railway/railway.py configures `web` and railway.json does too");
+    expect(c[1]!.message).toContain("has no counterpart in .railway/railway.py");
+  });
+
   it("railway.go is not analysed (a notice), and two IaC files are an error", () => {
     expect(findings("go-and-py")).toEqual([
       ["error", "invalid-config-syntax", ".railway/railway.go", 1, 1],
