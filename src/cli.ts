@@ -21,7 +21,9 @@ import { renderText } from "./report/text.js";
 import { VERSION } from "./version.js";
 
 const USAGE = `usage: deploy-drift [DIR] [options]
-       deploy-drift rule ID          print a rule's documentation (also: --explain ID)`;
+       deploy-drift rule ID          print a rule's documentation (also: --explain ID)
+       deploy-drift migrate [DIR] [--lang ts|py] [--write]
+                                     railway.json/railway.toml to .railway/railway.ts (or .py)`;
 
 const HELP = `${USAGE}
 
