@@ -21,7 +21,10 @@ describe("classifySecret: known formats are errors whatever the name", () => {
     ["google-api-key", `AIza${R32}Xy_`],
     ["openai-api-key", `sk-proj-${R56}`],
     ["anthropic-api-key", `sk-ant-api03-${R56}${R32}AA`],
-    ["jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"],
+    [
+      "jwt",
+      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzhmM2sycSIsInJvbGUiOiJzZXJ2aWNlIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    ],
   ])("%s", (kind, value) => {
     expect(classifySecret(null, value)).toMatchObject({ kind, confidence: "error", length: value.length });
   });
@@ -136,6 +139,14 @@ describe("scanners", () => {
 });
 
 describe("documentation fakes and test data (seen in public repositories)", () => {
+  it("skips jwt.io's sample token and URLs whose 'password' is a path", () => {
+    const sample =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    expect(classifySecret("token", sample)).toBeNull();
+    expect(
+      classifySecret(null, "gopher://127.0.0.1:25/_HELO%20evil.com%0D%0AMAIL%20FROM:%3Cattacker@evil.com%3E"),
+    ).toBeNull();
+  });
   it("skips AWS's documented example key and alphabet-run tokens", () => {
     expect(classifySecret(null, "AKIAIOSFODNN7EXAMPLE")).toBeNull();
     expect(classifySecret(null, "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123")).toBeNull();
@@ -148,6 +159,9 @@ describe("documentation fakes and test data (seen in public repositories)", () =
   it("in test code only known formats and live DSNs count", () => {
     const src = `TOKEN = "${R32}"\nDSN = "postgresql://postgres:${R32}@roundhouse.proxy.rlwy.net:41234/railway"\n`;
     expect(scanPython("tests/conftest.py", src, { test: true }).map((s) => s.kind)).toEqual(["url-password"]);
+    const gh = `GH = "ghp_${R32}abcd"\n`;
+    expect(scanPython("tests/test_api.py", gh, { test: true }).map((s) => s.confidence)).toEqual(["warning"]);
+    expect(scanPython("app/api.py", gh).map((s) => s.confidence)).toEqual(["error"]);
     expect(scanPython("app/config.py", src).map((s) => s.kind)).toEqual(["high-entropy", "url-password"]);
   });
 });
