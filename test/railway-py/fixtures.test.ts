@@ -167,6 +167,15 @@ describe("railway.py fixtures", () => {
     expect(c[1]!.message).toContain("has no counterpart in .railway/railway.py");
   });
 
+  it("twin of the railway.ts Python version test: RAILPACK_PYTHON_VERSION in railway.py env selects the version", () => {
+    const report = analyze(new DiskWorkspace(join(FIXTURES, "three-services")), {
+      today: TODAY,
+      parsers: ALL_PARSERS,
+    });
+    // web, mailer and cron all build the repository root: three deployments, each with BASE_ENV.
+    expect(report.services.map((s) => s.pythonVersion)).toEqual(["3.12", "3.12", "3.12"]);
+  });
+
   it("railway.go is not analysed (a notice), and two IaC files are an error", () => {
     expect(findings("go-and-py")).toEqual([
       ["error", "invalid-config-syntax", ".railway/railway.go", 1, 1],
