@@ -5,6 +5,7 @@
 
 import { type FilterMode, inScope, markBaseline } from "./changes/baseline.js";
 import { compareRevisions } from "./changes/compare.js";
+import { iacApplyFindings } from "./changes/iac-apply.js";
 import { mergeRootCauses } from "./changes/merge.js";
 import { matchesGlob } from "./config/glob.js";
 import {
@@ -35,6 +36,7 @@ import type { DependencyChange } from "./model/change.js";
 import { compareFindings, type Finding, type Severity, severityRank } from "./model/finding.js";
 import { compareText } from "./model/order.js";
 import { q } from "./model/quote.js";
+import { redactDeep } from "./model/redact.js";
 import { emptyCounts, type Report } from "./model/report.js";
 import type { ClientOptions } from "./pypi/client.js";
 import type { PypiReleases } from "./pypi/release.js";
@@ -46,7 +48,7 @@ import { toFinding } from "./rules/define-rule.js";
 import { ENGINE_RULES, RULES } from "./rules/index.js";
 import { definiteValue, type RailwayTsConfig } from "./sources/railway-ts/types.js";
 import { didYouMean } from "./sources/schema.js";
-import type { SetupPython, Workflow } from "./sources/workflows/parse.js";
+import type { IacApply, SetupPython, Workflow } from "./sources/workflows/parse.js";
 import { VERSION } from "./version.js";
 
 export interface AnalyzeOptions {
@@ -216,6 +218,7 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
       labels: base.labels ?? [],
     });
     findings.push(...cmp.findings);
+    findings.push(...iacApplyFindings(before.services, services, base.changedFiles, config));
     changes = cmp.changes;
     baseFindings = before.report.findings;
   }
@@ -254,7 +257,8 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
       builder: { name: svc.builder.name, reason: svc.builder.reason },
       pythonVersion: svc.python.selected.version,
       lockfileInSync: svc.lockPairs.length === 0 ? null : svc.lockPairs.every((p) => p.diff.inSync),
-      sections: buildSections(svc, kept),
+      // Sections quote start commands and requirement lines: credentials hidden (model/redact.ts).
+      sections: redactDeep(buildSections(svc, kept)),
     })),
     findings: kept,
     counts,
@@ -329,7 +333,8 @@ function deriveServices(
     );
   roots = roots.sort((a, b) => (a === "" ? -1 : b === "" ? 1 : compareText(a, b)));
   const filesByRoot = groupFiles(ws.files(), roots);
-  const ci = readWorkflows(ws, parsers);
+  const workflows = readWorkflows(ws, parsers);
+  const ci = workflows.setupPython;
   const configAsCodeRead = today < config["config-as-code-cutoff"];
   const services: ServiceFacts[] = [];
   for (const root of roots) {
@@ -343,6 +348,7 @@ function deriveServices(
           // railway.ts is one file for the project: its own problems are reported once, with the first service.
           railwayTsProblems: services.length === 0 ? iac.problems : [],
           ci,
+          iacApply: workflows.iacApply,
           configAsCodeRead,
           deployment: {
             // Services sharing a root are told apart by name.
@@ -600,15 +606,24 @@ function applyEngineSeverity(findings: Finding[], config: Config): Finding[] {
   });
 }
 
-/** The Python versions CI sets up (`actions/setup-python`), from the scanned root's workflows. */
-function readWorkflows(ws: Workspace, parsers: OptionalParsers | undefined): SetupPython[] {
+/**
+ * What the scanned root's workflows say: the Python versions CI sets up (`actions/setup-python`) and
+ * the steps that apply Railway IaC (`railway config apply`, `railwayapp/config`).
+ */
+function readWorkflows(
+  ws: Workspace,
+  parsers: OptionalParsers | undefined,
+): { setupPython: SetupPython[]; iacApply: IacApply[] } {
+  const out = { setupPython: [] as SetupPython[], iacApply: [] as IacApply[] };
   const files = ws.files().filter((f) => WORKFLOW_FILE.test(f));
-  if (files.length === 0) return [];
+  if (files.length === 0) return out;
   if (!parsers?.workflow) throw new Error("workflows exist: call analyzeRepo(), which loads the YAML parser");
-  const out: SetupPython[] = [];
   for (const f of files) {
     const r = ws.read(f);
-    if (r.kind === "ok") out.push(...parsers.workflow(f, r.text).setupPython);
+    if (r.kind !== "ok") continue;
+    const w = parsers.workflow(f, r.text);
+    out.setupPython.push(...w.setupPython);
+    out.iacApply.push(...w.iacApply);
   }
   return out;
 }

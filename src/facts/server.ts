@@ -75,9 +75,7 @@ export function analyzeCommand(
   if (inv && ref) {
     // The app is looked up relative to where the command runs, moved by `cd X &&` and --app-dir/--chdir.
     let dir: string | null = root;
-    for (const w of [...inv.workdirs, ...(inv.appDir ? [inv.appDir] : [])]) {
-      dir = dir === null || w.text.includes("$") ? null : normalizeRelPath(w.text, dir);
-    }
+    for (const w of [...inv.workdirs, ...(inv.appDir ? [inv.appDir] : [])]) dir = chdir(dir, w.text);
     if (dir !== null && ref.lookupName && !ref.module.text.includes("$")) {
       const res = resolveAppRef(ws, dir, ref.module.text, ref.lookupName);
       app =
@@ -110,8 +108,7 @@ export function analyzeCommand(
     }
   } else if (inv?.kind === "python-script" && inv.appRef && !inv.appRef.text.includes("$")) {
     let dir: string | null = root;
-    for (const w of inv.workdirs)
-      dir = dir === null || w.text.includes("$") ? null : normalizeRelPath(w.text, dir);
+    for (const w of inv.workdirs) dir = chdir(dir, w.text);
     const script = dir === null ? null : normalizeRelPath(inv.appRef.text, dir);
     if (script !== null) {
       app = {
@@ -137,4 +134,16 @@ function baseColumn(ws: Workspace, c: StartCandidate): number | null {
   if (line.startsWith(c.command, at)) return c.span.column;
   if (line.startsWith(c.command, at + 1)) return c.span.column + 1; // inside quotes
   return null;
+}
+
+/** Longest working directory a `cd` chain is followed to; deeper is unknown (the walk reads 32 levels). */
+const MAX_WORKDIR_CHARS = 1024;
+
+/**
+ * The directory after `cd to` from `dir`, or null (unknown) for a variable, an escape or a chain
+ * deeper than any repository: bounded, so a Procfile of 100,000 `cd a &&` stays linear.
+ */
+function chdir(dir: string | null, to: string): string | null {
+  if (dir === null || to.includes("$") || dir.length > MAX_WORKDIR_CHARS) return null;
+  return normalizeRelPath(to, dir);
 }

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from "../model/finding.js";
+import { redactCredentials as r } from "../model/redact.js";
 import type { Span } from "../model/span.js";
 
 /** What a rule check reports; the engine adds rule id, service and the configured severity. */
@@ -40,6 +41,10 @@ export function defineRule<Ctx>(rule: Rule<Ctx>): Rule<Ctx> {
   return rule;
 }
 
+/**
+ * Builds the finding a rule emitted. Every text is redacted here (model/redact.ts): credentials
+ * quoted from the repository (URL userinfo, `API_KEY=…` in a command) never reach any output.
+ */
 export function toFinding(rule: RuleMeta, service: string, e: Emit, severity: Severity): Finding {
   const f: Finding = {
     rule: rule.id,
@@ -48,14 +53,14 @@ export function toFinding(rule: RuleMeta, service: string, e: Emit, severity: Se
     file: e.span?.file ?? e.file ?? ".",
     line: e.span?.line ?? null,
     column: e.span?.column ?? null,
-    message: e.message,
-    fix: e.fix,
+    message: r(e.message),
+    fix: r(e.fix),
   };
   if (e.span?.endLine !== undefined) f.endLine = e.span.endLine;
   if (e.span?.endColumn !== undefined) f.endColumn = e.span.endColumn;
-  if (e.found !== undefined) f.found = e.found;
-  if (e.expected !== undefined) f.expected = e.expected;
+  if (e.found !== undefined) f.found = r(e.found);
+  if (e.expected !== undefined) f.expected = r(e.expected);
   if (e.related?.length) f.related = e.related;
-  if (e.snippet) f.snippet = e.snippet;
+  if (e.snippet) f.snippet = { ...e.snippet, text: r(e.snippet.text) };
   return f;
 }

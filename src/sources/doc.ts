@@ -53,6 +53,63 @@ class PositionedDoc implements ConfigDoc {
   }
 }
 
+/**
+ * Deepest nesting deploy-drift reads in a config document. Railway's, Railpack's and Nixpacks'
+ * schemas nest a handful of levels; a file nested deeper is reported as unreadable (an error
+ * finding at the file) instead of walked, so no recursion over user data can overflow the stack
+ * and no per-level path key makes the run quadratic.
+ */
+export const MAX_NESTING = 64;
+
+function tooDeep(file: string, format: string, depth: number): Diagnostic {
+  return {
+    message: `${file} nests ${depth > MAX_NESTING * 4 ? `more than ${MAX_NESTING * 4}` : depth} levels deep; deploy-drift reads ${format} nested at most ${MAX_NESTING} levels, so it did not read this file`,
+    span: { file, line: 1, column: 1 },
+    fix: `Flatten the ${format}: builder configuration nests only a few levels; anything deeper than ${MAX_NESTING} is not configuration a builder reads.`,
+  };
+}
+
+/** Deepest `{`/`[` nesting of a JSON(C) text, outside strings and comments; linear, no recursion. */
+export function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22 || d === 0x0a) break;
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return max;
+}
+
+/** Deepest nesting of a parsed value (objects and arrays), iterative; stops counting past `limit`. */
+export function valueDepth(root: unknown, limit = MAX_NESTING * 4): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    if (Array.isArray(v)) for (const x of v) stack.push([x, d + 1]);
+    else if (isRecord(v)) for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
+}
+
 export function pathKey(path: Path): string {
   return JSON.stringify(path);
 }
@@ -70,6 +127,9 @@ export function formatPath(path: Path): string {
  */
 export function parseJsonDoc(file: string, text: string, opts: { jwcc?: boolean } = {}): ConfigDoc {
   const idx = new LineIndex(text);
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_NESTING)
+    return new PositionedDoc(file, "json", null, [tooDeep(file, "JSON", depth)], new Map());
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: !!opts.jwcc, disallowComments: !opts.jwcc });
   // Only the first syntax error is reported: later ones are usually cascades of it.
@@ -202,6 +262,9 @@ export function parseTomlDoc(file: string, text: string): ConfigDoc {
           };
     return new PositionedDoc(file, "toml", null, [diag], positions);
   }
+  const depth = valueDepth(value);
+  if (depth > MAX_NESTING)
+    return new PositionedDoc(file, "toml", null, [tooDeep(file, "TOML", depth)], positions);
   try {
     const ast = parseTOML(text) as unknown as { body: Array<{ body: TomlNode[] }> };
     const top = ast.body[0]?.body ?? [];

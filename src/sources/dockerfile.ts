@@ -34,15 +34,18 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
     const first = physical[i]!;
     const t = first.trim();
     if (t === "" || t.startsWith("#")) continue;
-    let logical = first;
     const startLine = i + 1;
-    while (/\\\s*$/.test(logical) && i + 1 < physical.length) {
-      logical = logical.replace(/\\\s*$/, " ");
+    // Continuation lines joined in one pass (only the last physical line is tested and trimmed,
+    // so a 1 MiB chain of `\` lines stays linear). A comment line ends the chain, as before.
+    const parts = [first];
+    while (/\\\s*$/.test(parts[parts.length - 1]!) && i + 1 < physical.length) {
+      parts[parts.length - 1] = parts[parts.length - 1]!.replace(/\\\s*$/, " ");
       i++;
       const next = physical[i]!;
-      if (next.trim().startsWith("#")) continue;
-      logical += next;
+      if (next.trim().startsWith("#")) break;
+      parts.push(next);
     }
+    const logical = parts.join("");
     const m = /^(\s*)([A-Za-z]+)(\s+)(.*)$/.exec(logical);
     if (!m) continue;
     const argsColumn = m[1]!.length + m[2]!.length + m[3]!.length + 1;

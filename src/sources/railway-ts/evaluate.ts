@@ -35,6 +35,10 @@ const MAX_CALL_DEPTH = 6;
 const MAX_STEPS = 200_000;
 const MAX_CANDIDATES = 16;
 const MAX_ARRAY = 500;
+/** Longest string the evaluator builds (a start command or variable is far shorter). */
+export const MAX_STRING = 64 * 1024;
+/** Total characters of all strings the evaluator builds in one file. */
+export const MAX_TEXT_TOTAL = 4 * 1024 * 1024;
 
 type Completion = { kind: "normal" } | { kind: "return"; value: AV } | { kind: "throw" };
 
@@ -42,6 +46,8 @@ export class Evaluator {
   readonly resources: Resource[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private steps = 0;
+  /** Characters of every string built so far (MAX_TEXT_TOTAL). */
+  private textTotal = 0;
   private depth = 0;
   private callDepth = 0;
 
@@ -483,7 +489,24 @@ export class Evaluator {
     return combos;
   }
 
+  /**
+   * Counts the strings just built against MAX_STRING and MAX_TEXT_TOTAL; a value over a budget
+   * becomes unknown, so doubling a string in a loop of `const`s stops at 64 KiB, not at the heap.
+   */
+  private overTextBudget(values: readonly Prim[], span: Span): AV | null {
+    for (const v of values) {
+      if (typeof v !== "string") continue;
+      if (v.length > MAX_STRING) return unknown(`the string is longer than ${MAX_STRING} characters`, span);
+      this.textTotal += v.length;
+      if (this.textTotal > MAX_TEXT_TOTAL)
+        return unknown("the file builds too much text to evaluate statically", span);
+    }
+    return null;
+  }
+
   private fromStrings(values: Prim[], parts: readonly AV[], constant: boolean, span: Span): AV {
+    const over = this.overTextBudget(values, span);
+    if (over) return over;
     const unique = [...new Set(values)];
     if (unique.length === 1) {
       const v = prim(unique[0], span);
@@ -957,10 +980,14 @@ export class Evaluator {
         const sep = args[0];
         const sepText = sep?.t === "prim" && typeof sep.value === "string" ? sep.value : ",";
         if (target.items.every((i) => i.t === "prim")) {
-          const v = prim(
-            target.items.map((i) => String((i as { value: Prim }).value ?? "")).join(sepText),
-            span,
-          );
+          let length = 0;
+          for (const i of target.items)
+            length += String((i as { value: Prim }).value ?? "").length + sepText.length;
+          if (length > MAX_STRING) return unknown(`the string is longer than ${MAX_STRING} characters`, span);
+          const joined = target.items.map((i) => String((i as { value: Prim }).value ?? "")).join(sepText);
+          const over = this.overTextBudget([joined], span);
+          if (over) return over;
+          const v = prim(joined, span);
           return target.constant ? asConstant(v) : v;
         }
       }
