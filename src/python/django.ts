@@ -9,6 +9,15 @@ import { children, parsePython, stringLiteralValue, topLevelStatements } from ".
 
 /** The value of a top-level `WSGI_APPLICATION = "..."` assignment, or null. */
 export function wsgiApplication(source: string): string | null {
+  try {
+    return readWsgiApplication(source);
+  } catch {
+    // A parser defect: the setting is not known (the default target stays undecided).
+    return null;
+  }
+}
+
+function readWsgiApplication(source: string): string | null {
   const py = parsePython(source);
   for (const stmt of topLevelStatements(py)) {
     if (stmt.name !== "AssignStatement") continue;

@@ -97,8 +97,18 @@ interface Binding {
  * (`create_app()` looks up `create_app`). Never throws.
  */
 export function findTopLevelAttr(source: string, attr: string): AttrLookup {
-  const name = baseAttrName(attr);
   const py = parsePython(source);
+  // A parser defect: whether the attribute exists cannot be decided (unknown, never an error).
+  if (py.defect) return { kind: "dynamic" };
+  try {
+    return lookupAttr(py, attr);
+  } catch {
+    return { kind: "dynamic" };
+  }
+}
+
+function lookupAttr(py: ParsedPython, attr: string): AttrLookup {
+  const name = baseAttrName(attr);
 
   const err = firstModuleLevelError(py);
   if (err) return { kind: "syntax-error", ...py.position(err.from) };

@@ -28,6 +28,11 @@ export interface ParsedPython {
   position(offset: number): { line: number; column: number };
   /** Source text covered by a node. */
   text(node: { from: number; to: number }): string;
+  /**
+   * Set when the parser's tree could not be walked (a parser defect, e.g. a node without a type):
+   * `tree` is then an empty module and the analyses that read this file say it was not read.
+   */
+  readonly defect?: string;
 }
 
 /**
@@ -51,20 +56,42 @@ const memo = new Map<string, ParsedPython>();
 function parseUncached(source: string): ParsedPython {
   const forParser = source.includes("\f") ? source.replace(/\f/g, " ") : source;
   let tree: Tree;
+  let defect: string | undefined;
   try {
     tree = parser.parse(forParser);
-  } catch {
-    // The lezer parser recovers from any input; this is only a belt-and-braces fallback.
+    // Walk the whole tree once, touching what every analysis touches: a defective tree (a node
+    // whose type is undefined makes Tree.iterate throw) is caught here, once, instead of in
+    // each walk that would otherwise end the run.
+    walkAll(tree);
+  } catch (e) {
+    defect = `the Python parser failed on this file (${firstLine(e)})`;
     tree = parser.parse("");
   }
   const lines = new LineIndex(source);
   return {
     source,
     tree,
+    ...(defect ? { defect } : {}),
     lines,
     position: (offset) => lines.position(offset),
     text: (node) => source.slice(node.from, node.to),
   };
+}
+
+/** Visits every node of `tree` with its name, type flags and parent (throws on a defective tree). */
+export function walkAll(tree: Tree): void {
+  tree.iterate({
+    enter(ref) {
+      if (typeof ref.name !== "string" || ref.type.isError === undefined)
+        throw new Error("node without a type");
+      return undefined;
+    },
+  });
+}
+
+function firstLine(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return (m.split("\n")[0] ?? "").slice(0, 120);
 }
 
 /** Direct children of a node, in source order. */

@@ -242,7 +242,21 @@ const ENVIRON_URL_DEFAULT: Record<string, string> = {
 
 export function extractEnvReads(file: string, source: string): SettingsExtraction {
   const py = parsePython(source);
-  return extract(file, py);
+  // A parser defect (or one surfacing in a walk below) makes this file's reads unknown at the
+  // file, never a crash of the run.
+  const unread = (why: string): SettingsExtraction => ({
+    reads: [],
+    literalAssignments: [],
+    opaque: [{ span: { file, line: 1, column: 1 }, what: `${why}, so deploy-drift did not read it` }],
+  });
+  if (py.defect) return unread(py.defect);
+  try {
+    return extract(file, py);
+  } catch (e) {
+    return unread(
+      `the Python tree of this file could not be walked (${String(e).split("\n")[0]!.slice(0, 120)})`,
+    );
+  }
 }
 
 function extract(file: string, py: ParsedPython): SettingsExtraction {
