@@ -7,7 +7,7 @@ const START = "<!-- example:start -->";
 const END = "<!-- example:end -->";
 let out;
 try {
-  out = execFileSync("node", ["dist/cli/index.js", "examples/maya-backend", "--today", "2026-11-26"], {
+  out = execFileSync("node", ["dist/cli/index.js", "examples/maya-backend", "--today", "2026-11-26", "--format", "markdown"], {
     encoding: "utf8",
   });
 } catch (e) {

@@ -305,7 +305,8 @@ function valueText(v: unknown): string {
   if (typeof v === "string") return v.length > 300 ? `${v.slice(0, 300)}…` : v;
   let s: string;
   try {
-    s = JSON.stringify(v) ?? String(v);
+    // One space after each `,` and `:` of the JSON, so a long value can wrap in a table cell.
+    s = JSON.stringify(v, null, 1)?.replace(/\n\s*/g, " ") ?? String(v);
   } catch {
     s = "(too deep to show)";
   }

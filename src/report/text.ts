@@ -18,9 +18,7 @@ export function renderText(report: Report, opts: { color?: boolean } = {}): stri
   for (const f of report.findings) {
     const where = f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
     const origin = f.baseline ? ` (${f.baseline === "new" ? "new" : "already on the base branch"})` : "";
-    out.push(
-      `${c("1", terminal(where))}: ${label[f.severity]} ${terminal(f.message)} ${c("2", `[${f.rule}]`)}${origin}`,
-    );
+    out.push(`${c("1", terminal(where))}: ${label[f.severity]} [${f.rule}] ${terminal(f.message)}${origin}`);
     out.push(`  ${c("32", "fix:")} ${terminal(f.fix)}`);
   }
   if (out.length) out.push("");

@@ -20,7 +20,7 @@ describe("deploy-drift CLI", () => {
     const tty = await run(ARGS, true);
     expect(tty.code).toBe(1);
     const plain = tty.stdout.replace(/\u001b\[[0-9;]*m/g, "");
-    expect(plain).toMatch(/^requirements\.txt:16:1: error /m);
+    expect(plain).toMatch(/^requirements\.txt:16:1: error \[lockfile-missing-package\] /m);
     expect(plain).toMatch(/deploy-drift: 5 errors, 8 warnings, 2 notices — blocking/);
     const pipe = await run(ARGS, false);
     expect(pipe.stdout.startsWith("❌ **deploy-drift: ")).toBe(true);
