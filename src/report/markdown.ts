@@ -13,7 +13,7 @@ import { severityRank } from "../model/finding.js";
 import type { Detail, EnvRow, Report, ServiceReport } from "../model/report.js";
 import { VERSION } from "../version.js";
 import { changesBlock } from "./changes-markdown.js";
-import { code, inline, oneLine } from "./escape.js";
+import { code, inline, oneLine, showBidi } from "./escape.js";
 
 /** Rule pages of the release that produced the finding: the tag `vX.Y.Z` (docs/release.md). */
 export const RULE_DOCS_BASE = `https://github.com/deploy-drift/deploy-drift/blob/v${VERSION}/docs/rules/`;
@@ -214,7 +214,7 @@ function snippet(f: Finding, indent: string): string[] {
       .split("\n")
       .map((l) => (l ? `${indent}${l}` : "")),
     `${indent}${fence}${f.snippet.language}`,
-    ...f.snippet.text.split("\n").map((l) => (l ? `${indent}${l}` : "")),
+    ...showBidi(f.snippet.text).split("\n").map((l) => (l ? `${indent}${l}` : "")),
     `${indent}${fence}`,
     "",
     `${indent}</details>`,
@@ -536,11 +536,11 @@ function serviceBlocks(s: ServiceReport, r: Report, max: number): Block[] {
       add(
         body,
         table(
-          ["Key", "Value", "Line", "Status"],
+          // Three columns: a long key and a long URL value already fill the 780 px column.
+          ["Key", "Value", "Status"],
           sec.railway.map((k) => [
-            code(k.key),
+            `${code(k.key)}${k.line ? `<br><sub>line ${k.line}</sub>` : ""}`,
             code(k.value),
-            k.line ? String(k.line) : "",
             inline(k.status),
           ]),
           max,
