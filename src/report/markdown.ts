@@ -214,7 +214,9 @@ function snippet(f: Finding, indent: string): string[] {
       .split("\n")
       .map((l) => (l ? `${indent}${l}` : "")),
     `${indent}${fence}${f.snippet.language}`,
-    ...showBidi(f.snippet.text).split("\n").map((l) => (l ? `${indent}${l}` : "")),
+    ...showBidi(f.snippet.text)
+      .split("\n")
+      .map((l) => (l ? `${indent}${l}` : "")),
     `${indent}${fence}`,
     "",
     `${indent}</details>`,
