@@ -10,7 +10,8 @@ export type ChangeRuleId =
   | "lock-changed-inconsistently"
   | "python-version-partially-changed"
   | "protected-path-changed"
-  | "railway-migration-incomplete";
+  | "railway-migration-incomplete"
+  | "iac-not-applied";
 
 /** A revision as `analyzeDetailed` describes it. */
 export interface RevisionFacts {

@@ -22,7 +22,7 @@ import {
   type ToolVersions,
   type VersionFile,
 } from "../sources/version-files.js";
-import type { SetupPython } from "../sources/workflows/parse.js";
+import type { IacApply, SetupPython } from "../sources/workflows/parse.js";
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
 import { dockerWorkdir } from "./docker-workdir.js";
 import { collectEnv, type EnvFacts } from "./env.js";
@@ -47,6 +47,8 @@ export interface RepoShared {
   railwayTsProblems: FileProblem[];
   /** `actions/setup-python` steps of the repository's workflows. */
   ci: SetupPython[];
+  /** Workflow steps that apply Railway IaC (`railway config apply`, `railwayapp/config`). */
+  iacApply?: IacApply[];
   /**
    * Whether Railway still reads railway.json / railway.toml on the run's date (false from the
    * config-as-code cut-off on; `config-as-code-cutoff`). Absent: read.
@@ -75,6 +77,8 @@ export interface ServiceFacts {
   railwayTs: RailwayTsService | null;
   /** CI's `actions/setup-python` steps (repository-wide). */
   ci: SetupPython[];
+  /** Workflow steps that apply Railway IaC on Railway (repository-wide). */
+  iacApply: IacApply[];
   /** railway.json when railway.toml sits beside it (the CLI reads the .toml). */
   railwayShadowed: string | null;
   pyproject: Pyproject | null;
@@ -276,6 +280,7 @@ export function buildServiceFacts(
     pipfile,
     railwayTs: shared.railwayTs,
     ci: shared.ci,
+    iacApply: shared.iacApply ?? [],
     railwayShadowed:
       railway && railwayFile === "railway.toml" && exists("railway.json") ? p("railway.json") : null,
     pyproject: pyprojectDoc?.value ? readPyproject(pyprojectDoc) : null,

@@ -181,4 +181,9 @@ export const ENGINE_RULES = [
     defaultSeverity: "warning",
     summary: "A change replaces railway.json/railway.toml with railway.ts but drops some of its settings",
   },
+  {
+    id: "iac-not-applied",
+    defaultSeverity: "warning",
+    summary: "A change to railway.ts / railway.py settings that no workflow applies on merge",
+  },
 ] as const;

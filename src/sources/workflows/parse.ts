@@ -18,15 +18,27 @@ export interface SetupPython {
   span: Span;
 }
 
+/**
+ * A step that applies Railway IaC on Railway: `railway config apply` in a `run:` script, or Railway's
+ * own action `railwayapp/config` (which applies the pinned plan on merge).
+ */
+export interface IacApply {
+  file: string;
+  job: string;
+  how: "railway config apply" | "railwayapp/config";
+  span: Span;
+}
+
 export interface Workflow {
   file: string;
   setupPython: SetupPython[];
+  iacApply: IacApply[];
   diagnostics: Diagnostic[];
 }
 
 export function parseWorkflow(file: string, text: string): Workflow {
   const lc = new LineCounter();
-  const out: Workflow = { file, setupPython: [], diagnostics: [] };
+  const out: Workflow = { file, setupPython: [], iacApply: [], diagnostics: [] };
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
@@ -60,6 +72,13 @@ export function parseWorkflow(file: string, text: string): Workflow {
     for (const step of steps.items) {
       if (!isMap(step)) continue;
       const uses = step.get("uses", true);
+      const run = step.get("run", true);
+      if (isScalar(uses) && typeof uses.value === "string" && /^railwayapp\/config(@|$)/.test(uses.value))
+        out.iacApply.push({ file, job, how: "railwayapp/config", span: span(uses) });
+      // A word match in the step's script (a YAML scalar): `railway config apply`, also through
+      // `npx @railway/cli config apply`.
+      if (isScalar(run) && typeof run.value === "string" && /(?:\brailway|@railway\/cli(?:@\S*)?)\s+config\s+apply\b/.test(run.value))
+        out.iacApply.push({ file, job, how: "railway config apply", span: span(run) });
       if (!isScalar(uses) || typeof uses.value !== "string" || !/^actions\/setup-python@/.test(uses.value))
         continue;
       const withNode = step.get("with", true);
