@@ -591,7 +591,7 @@ function wrapperReferences(file: string, py: ParsedPython): EnvReference[] {
     if (at === undefined || at < 0 || !list) continue;
     const args = childrenOf(list).filter((a) => ![",", "(", ")"].includes(a.name));
     const a = args[at];
-    if (!a || a.name !== "String") continue;
+    if (a?.name !== "String") continue;
     const v = py.text(a).replace(/^[rRuU]?(["'])(.*)\1$/, "$2");
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) continue;
     const p = py.position(a.from);
