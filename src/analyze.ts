@@ -371,12 +371,14 @@ function deriveServices(
   if (!configured) {
     const byRoot = new Map(services.map((t) => [t.root, t]));
     for (const s of services) {
-      for (const c of s.start.candidates) {
+      // Only commands the service's builder runs: a nixpacks.toml start under Railpack reaches nothing.
+      for (const c of s.start.candidates.filter((x) => x.readBy.includes(s.builder.name))) {
         for (const rel of reachedFolders(c.command)) {
           const root = normalizeRelPath(rel, s.root);
           const t = root ? byRoot.get(root) : undefined;
           if (!t || t === s || absorbed.has(t.root) || named?.has(t.root)) continue;
-          if (ws.isFile(joinPath(t.root, "railway.json")) || ws.isFile(joinPath(t.root, "railway.toml")))
+          // A folder with a build of its own (its Dockerfile or railway config) is a deployment.
+          if (["railway.json", "railway.toml", "Dockerfile"].some((n) => ws.isFile(joinPath(t.root, n))))
             continue;
           absorbed.set(t.root, { by: s, command: c.command });
         }

@@ -150,7 +150,7 @@ export default defineRule<RuleContext>({
         }
       : undefined;
     const fix = ts
-      ? `Move these settings into the existing \`.railway/railway.ts\` service ${q(definiteValue(ts.name) ?? "(this service)")}, apply it with \`railway config apply\`, and delete ${r.file} in the same PR.`
+      ? `Move these settings into the existing \`${ts.span.file}\` service ${q(definiteValue(ts.name) ?? "(this service)")}, apply it with \`railway config apply\`, and delete ${r.file} in the same PR.`
       : "Run `railway config migrate` to write `.railway/railway.ts`, check that it carries every setting listed here (it leaves some as comments or drops them), apply it with `railway config apply`, and delete the old file in the same PR.";
     if (live) {
       return [
@@ -191,8 +191,11 @@ export default defineRule<RuleContext>({
         severity: changes ? "error" : "warning",
         message: `Railway stopped reading ${r.file} on ${cutoff}; ${detail}`,
         found: r.file,
-        expected: ts ? ".railway/railway.ts only" : ".railway/railway.ts",
-        fix: lines.length === 0 ? `Delete ${r.file}; \`.railway/railway.ts\` carries its settings.` : fix,
+        expected: ts ? `${ts.span.file} only` : ".railway/railway.ts (or .railway/railway.py)",
+        fix:
+          lines.length === 0
+            ? `Delete ${r.file}; \`${ts?.span.file ?? ".railway/railway.ts"}\` carries its settings.`
+            : fix,
         ...(snippet && lines.length ? { snippet } : {}),
       },
     ];
