@@ -230,6 +230,37 @@ export function activeText(line: string): { active: string; code: string[] } {
   return { active, code };
 }
 
+/**
+ * The indexes of the lines outside fenced code blocks. A fenced block's content is literal text
+ * (CommonMark §4.5: no HTML, links or mentions): opened by 3+ backticks (or tildes; a backtick fence's
+ * info string holds no backtick), closed by a line of the same character at least as long.
+ */
+export function proseLineNumbers(lines: readonly string[]): number[] & { unclosed?: boolean } {
+  const out: number[] & { unclosed?: boolean } = [];
+  let fence: string | null = null;
+  lines.forEach((line, idx) => {
+    const run = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null) {
+      if (run && run[0] === fence[0] && run.length >= fence.length && line.trim() === run) fence = null;
+      return;
+    }
+    if (run && !(run[0] === "`" && line.slice(line.indexOf(run) + run.length).includes("`"))) {
+      fence = run;
+      return;
+    }
+    out.push(idx);
+  });
+  // A fence left open swallows the rest of the document: a problem of its own (markdownProblems).
+  if (fence !== null) out.unclosed = true;
+  return out;
+}
+
+/** The lines of a markdown document outside fenced code blocks. */
+export function proseLines(md: string): string[] {
+  const lines = md.split("\n");
+  return proseLineNumbers(lines).map((i) => lines[i]!);
+}
+
 /** HTML tags the renderer itself writes. */
 const OWN_TAGS = /^<\/?(br|sub|details|summary)>/;
 
@@ -241,7 +272,11 @@ export function markdownProblems(md: string, allowedLinks: string[] = []): strin
   const problems: string[] = [];
   const lines = md.split("\n");
   let columns: number | null = null;
+  const proseIdx = proseLineNumbers(lines);
+  if (proseIdx.unclosed) problems.push("a code fence is never closed");
+  const prose = new Set(proseIdx);
   lines.forEach((line, idx) => {
+    if (!prose.has(idx)) return;
     const where = `line ${idx + 1}: ${line.slice(0, 160)}`;
     const isRow = line.startsWith("|");
     if (isRow) {

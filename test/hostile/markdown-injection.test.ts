@@ -16,6 +16,7 @@ import {
   MARKDOWN_KINDS,
   markdownProblems,
   type Outputs,
+  proseLines,
   runAll,
   tableCells,
   tempDir,
@@ -81,7 +82,7 @@ describe("a start command holding <script>, @someone, a backtick, | and ](javasc
 
   it("keeps every <script occurrence inside a code span", () => {
     for (const kind of MARKDOWN_KINDS) {
-      for (const line of run.out[kind]!.split("\n")) {
+      for (const line of proseLines(run.out[kind]!)) {
         const parts = line.startsWith("|") ? tableCells(line) : [line];
         for (const p of parts) expect(activeText(p).active).not.toMatch(/<script/i);
       }
@@ -91,7 +92,7 @@ describe("a start command holding <script>, @someone, a backtick, | and ](javasc
   it("breaks every @someone outside code spans with a zero-width space", () => {
     for (const kind of MARKDOWN_KINDS) {
       const md = run.out[kind]!;
-      for (const line of md.split("\n")) {
+      for (const line of proseLines(md)) {
         const parts = line.startsWith("|") ? tableCells(line) : [line];
         for (const p of parts) {
           const { active } = activeText(p);
