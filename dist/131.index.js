@@ -40,12 +40,25 @@ const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     "python-version": zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     services: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
     "dependency-changes": zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["allow", "warn", "block"]).default((0,_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultOf */ .HA)("dependency-changes")),
+    /**
+     * With a base revision, what blocks (and is annotated): `nofilter` every finding, `added` only
+     * findings this change introduces, `file` those and the ones in files it changes (reviewdog's names).
+     */
+    "filter-mode": zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["nofilter", "added", "file"]).default((0,_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultOf */ .HA)("filter-mode")),
     /** Look up every exact pin on the PyPI JSON API (`--pypi` turns it on too). Off: fully offline. */
     pypi: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default((0,_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultOf */ .HA)("pypi")),
     /** The JSON API root the look-ups use (a mirror, or a local server in tests). */
     "pypi-url": zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .regex(/^https?:\/\/[^/\s]+/, "use an http(s) URL such as https://pypi.org/pypi")
         .default((0,_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultOf */ .HA)("pypi-url")),
+    /**
+     * The day Railway stops reading railway.json / railway.toml (docs: "hard cutoff" 2026-12-01). A team
+     * whose services Railway still reads (an extension granted to them) sets a later date; from this date
+     * on, deploy-drift models the services without those files.
+     */
+    "config-as-code-cutoff": zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "use a YYYY-MM-DD date")
+        .default((0,_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultOf */ .HA)("config-as-code-cutoff")),
 })
     .strict();
 

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 
 function parseWorkflow(file, text) {
     const lc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const out = { file, setupPython: [], diagnostics: [] };
+    const out = { file, setupPython: [], iacApply: [], diagnostics: [] };
     let doc;
     try {
         doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lc, uniqueKeys: false });
@@ -57,6 +57,15 @@ function parseWorkflow(file, text) {
             if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(step))
                 continue;
             const uses = step.get("uses", true);
+            const run = step.get("run", true);
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(uses) && typeof uses.value === "string" && /^railwayapp\/config(@|$)/.test(uses.value))
+                out.iacApply.push({ file, job, how: "railwayapp/config", span: span(uses) });
+            // A word match in the step's script (a YAML scalar): `railway config apply`, also through
+            // `npx @railway/cli config apply`.
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(run) &&
+                typeof run.value === "string" &&
+                /(?:\brailway|@railway\/cli(?:@\S*)?)\s+config\s+apply\b/.test(run.value))
+                out.iacApply.push({ file, job, how: "railway config apply", span: span(run) });
             if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(uses) || typeof uses.value !== "string" || !/^actions\/setup-python@/.test(uses.value))
                 continue;
             const withNode = step.get("with", true);

@@ -7,9 +7,13 @@ const START = "<!-- example:start -->";
 const END = "<!-- example:end -->";
 let out;
 try {
-  out = execFileSync("node", ["dist/cli/index.js", "examples/maya-backend", "--today", "2026-11-26", "--format", "markdown"], {
-    encoding: "utf8",
-  });
+  out = execFileSync(
+    "node",
+    ["dist/cli/index.js", "examples/maya-backend", "--today", "2026-12-01", "--format", "markdown"],
+    {
+      encoding: "utf8",
+    },
+  );
 } catch (e) {
   out = e.stdout; // exit 1: the example has blocking findings
 }

@@ -14,7 +14,7 @@ describe("README.md", () => {
     expect(start).toBeGreaterThan(0);
     const shown = readme.slice(start + "<!-- example:start -->".length, end).trim();
     const report = await analyzeRepo(new DiskWorkspace("examples/maya-backend"), {
-      today: new Date("2026-11-26T12:00:00Z"),
+      today: new Date("2026-12-01T12:00:00Z"),
     });
     expect(shown, "run `npm run build && node scripts/update-readme-example.mjs`").toBe(
       renderMarkdown(report).trim(),

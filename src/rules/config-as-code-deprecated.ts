@@ -150,8 +150,8 @@ export default defineRule<RuleContext>({
         }
       : undefined;
     const fix = ts
-      ? `Move these settings into the existing \`${ts.span.file}\` service ${q(definiteValue(ts.name) ?? "(this service)")}, apply it with \`railway config apply\`, and delete ${r.file} in the same PR.`
-      : "Run `railway config migrate` to write `.railway/railway.ts`, check that it carries every setting listed here (it leaves some as comments or drops them), apply it with `railway config apply`, and delete the old file in the same PR.";
+      ? `Move these settings into the existing \`${ts.span.file}\` service ${q(definiteValue(ts.name) ?? "(this service)")} (\`deploy-drift migrate\` prints the edit), apply it with \`railway config apply\`, and delete ${r.file} in the same PR.`
+      : "Run `deploy-drift migrate --write` to write `.railway/railway.ts` with every setting (`railway config migrate` leaves some as comments or drops them), review it, apply it with `railway config apply`, and delete the old file in the same PR.";
     if (live) {
       return [
         {

@@ -77,7 +77,11 @@ export function parseWorkflow(file: string, text: string): Workflow {
         out.iacApply.push({ file, job, how: "railwayapp/config", span: span(uses) });
       // A word match in the step's script (a YAML scalar): `railway config apply`, also through
       // `npx @railway/cli config apply`.
-      if (isScalar(run) && typeof run.value === "string" && /(?:\brailway|@railway\/cli(?:@\S*)?)\s+config\s+apply\b/.test(run.value))
+      if (
+        isScalar(run) &&
+        typeof run.value === "string" &&
+        /(?:\brailway|@railway\/cli(?:@\S*)?)\s+config\s+apply\b/.test(run.value)
+      )
         out.iacApply.push({ file, job, how: "railway config apply", span: span(run) });
       if (!isScalar(uses) || typeof uses.value !== "string" || !/^actions\/setup-python@/.test(uses.value))
         continue;

@@ -1,8 +1,361 @@
-export const id = 824;
-export const ids = [824];
+export const id = 382;
+export const ids = [382];
 export const modules = {
 
-/***/ 5824:
+/***/ 6517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ toValued),
+/* harmony export */   O8: () => (/* binding */ BUILD_KEYS),
+/* harmony export */   hp: () => (/* binding */ DEPLOY_KEYS),
+/* harmony export */   rc: () => (/* binding */ RUN_KEYS),
+/* harmony export */   tY: () => (/* binding */ extractService)
+/* harmony export */ });
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1092);
+
+/** `IntentServiceConfig` keys of railway@3.11.0 (identical since 3.1.1; §2.4). */
+const SERVICE_KEYS = new Set([
+    "source",
+    "root",
+    "rootDirectory",
+    "build",
+    "deploy",
+    "run",
+    "start",
+    "startCommand",
+    "preDeploy",
+    "preDeployCommand",
+    "healthcheck",
+    "healthcheckPath",
+    "healthcheckTimeout",
+    "replicas",
+    "regions",
+    "networking",
+    "domains",
+    "tcp",
+    "tcpProxies",
+    "env",
+    "variables",
+    "volumeMounts",
+    "configFile",
+    "parentServiceId",
+    "groupId",
+    "clusterRole",
+    "replicaConfig",
+    "clusterDisplay",
+]);
+/** `BuildConfig` (§2.5). */
+const BUILD_KEYS = new Set([
+    "builder",
+    "watchPatterns",
+    "buildCommand",
+    "buildEnvironment",
+    "dockerfilePath",
+    "nixpacksConfigPath",
+    "nixpacksPlan",
+    "nixpacksVersion",
+    "railpackVersion",
+]);
+/** `DeployConfig` (§2.6). */
+const DEPLOY_KEYS = new Set([
+    "startCommand",
+    "preDeployCommand",
+    "numReplicas",
+    "healthcheckPath",
+    "healthcheckTimeout",
+    "sleepApplication",
+    "runtime",
+    "registryCredentials",
+    "restartPolicyType",
+    "restartPolicyMaxRetries",
+    "cronSchedule",
+    "region",
+    "multiRegionConfig",
+    "limitOverride",
+    "requiredMountPath",
+    "overlapSeconds",
+    "drainingSeconds",
+    "useLegacyStacker",
+    "ipv6EgressEnabled",
+]);
+const RUN_KEYS = new Set(["command", "preDeploy", "healthcheck", "healthcheckTimeout"]);
+/** Where a misplaced key belongs (mistakes seen in real files, §2.4). */
+const SERVICE_KEY_HOME = {
+    watchPatterns: "build.watchPatterns",
+    builder: "build.builder",
+    dockerfilePath: "build.dockerfilePath",
+    dockerfile: "build.dockerfilePath",
+    dockerFilePath: "build.dockerfilePath",
+    buildCommand: "build (a string) or build.buildCommand",
+    nixpacksConfigPath: "build.nixpacksConfigPath",
+    railpackVersion: "build.railpackVersion",
+    restartPolicy: "deploy.restartPolicyType and deploy.restartPolicyMaxRetries",
+    restartPolicyType: "deploy.restartPolicyType",
+    restartPolicyMaxRetries: "deploy.restartPolicyMaxRetries",
+    cronSchedule: "deploy.cronSchedule",
+    sleepApplication: "deploy.sleepApplication",
+    numReplicas: "replicas",
+    healthCheckPath: "healthcheck",
+    healthCheckTimeout: "healthcheckTimeout",
+    variable: "env",
+    environment: "env",
+};
+const MIGRATED = /^\s*([A-Za-z]+) from CaC:\s*(.*?)\s*$/;
+function extractService(ev, res, comments, diagnostics) {
+    const cfg = res.config && !(res.config.t === "prim" && res.config.value === undefined) ? res.config : null;
+    const get = (container, key) => {
+        if (!container || container === "absent")
+            return "absent";
+        if (container.t === "prim" && (container.value === undefined || container.value === null))
+            return "absent";
+        return ev.lookupProp(container, key);
+    };
+    const first = (...vs) => {
+        for (const v of vs) {
+            if (v === "absent")
+                continue;
+            if (v.t === "prim" && (v.value === undefined || v.value === null))
+                continue;
+            return v;
+        }
+        return null;
+    };
+    if (cfg)
+        validateKeys(ev, cfg, diagnostics);
+    const source = get(cfg, "source");
+    const rawBuild = get(cfg, "build");
+    // `build: "cmd"` is only a build command; an object is a BuildConfig.
+    const buildIsString = rawBuild !== "absent" && rawBuild.t === "prim" && typeof rawBuild.value === "string";
+    const build = res.buildOverride ?? (buildIsString ? "absent" : rawBuild);
+    const buildField = (key) => res.buildFields.get(key) ?? first(get(build, key));
+    const run = get(cfg, "run");
+    const deploy = get(cfg, "deploy");
+    const override = res.deployOverride;
+    const deployField = (key, ...shorthands) => {
+        const set = res.deployFields.get(key);
+        if (set)
+            return set;
+        if (override)
+            return first(get(override, key));
+        return first(...shorthands, get(deploy, key));
+    };
+    const buildCommand = res.buildFields.get("buildCommand") ??
+        (res.buildOverride
+            ? first(get(build, "buildCommand"))
+            : buildIsString
+                ? rawBuild
+                : first(get(build, "buildCommand")));
+    const env = extractEnv(ev, get(cfg, "variables"), get(cfg, "env"));
+    return {
+        kind: res.kind === "function" ? "function" : "service",
+        name: toValued(res.name, "string") ?? {
+            provenance: "unknown",
+            span: res.span,
+            note: "the service has no name",
+        },
+        span: res.span,
+        rootDirectory: toValued(first(get(source, "rootDirectory"), get(cfg, "root"), get(cfg, "rootDirectory")), "string"),
+        builder: toValued(buildField("builder"), "string"),
+        buildCommand: toValued(buildCommand, "string"),
+        dockerfilePath: toValued(buildField("dockerfilePath"), "string"),
+        nixpacksConfigPath: toValued(buildField("nixpacksConfigPath"), "string"),
+        watchPatterns: toValued(buildField("watchPatterns"), "string[]"),
+        startCommand: toValued(deployField("startCommand", get(cfg, "start"), get(cfg, "startCommand"), get(run, "command")), "string"),
+        healthcheckPath: toValued(deployField("healthcheckPath", get(cfg, "healthcheck"), get(cfg, "healthcheckPath"), get(run, "healthcheck")), "string"),
+        healthcheckTimeout: toValued(deployField("healthcheckTimeout", get(cfg, "healthcheckTimeout"), get(run, "healthcheckTimeout")), "number"),
+        preDeployCommand: toValued(deployField("preDeployCommand", get(cfg, "preDeploy"), get(cfg, "preDeployCommand"), get(run, "preDeploy")), "string|string[]"),
+        restartPolicyType: toValued(deployField("restartPolicyType"), "string"),
+        restartPolicyMaxRetries: toValued(deployField("restartPolicyMaxRetries"), "number"),
+        cronSchedule: toValued(deployField("cronSchedule"), "string"),
+        env: env.entries,
+        envComplete: env.complete,
+        migratedComments: migratedComments(res, comments),
+    };
+}
+function migratedComments(res, comments) {
+    const out = [];
+    for (const c of comments) {
+        if (c.start < res.start || c.end > res.end)
+            continue;
+        const m = MIGRATED.exec(c.text);
+        if (m)
+            out.push({ key: m[1], text: m[2], span: c.span });
+    }
+    return out;
+}
+function validateKeys(ev, cfg, diagnostics) {
+    const check = (obj, allowed, where, home) => {
+        if (obj === "absent" || obj.t !== "obj")
+            return;
+        for (const p of obj.props.values()) {
+            if (allowed.has(p.key))
+                continue;
+            const belongs = Object.hasOwn(home, p.key) ? home[p.key] : undefined;
+            diagnostics.push({
+                message: `\`${p.key}\` is not a ${where} option of railway/iac (railway@3.11); ` +
+                    "the SDK drops keys it does not know without a warning, so this setting never reaches Railway",
+                span: p.keySpan,
+                fix: belongs ? `Move it to \`${belongs}\`.` : "Remove the key or use one the SDK documents.",
+                severity: "warning",
+            });
+        }
+    };
+    check(cfg, SERVICE_KEYS, "`service()`", SERVICE_KEY_HOME);
+    const build = ev.lookupProp(cfg, "build");
+    check(build, BUILD_KEYS, "`build`", {});
+    const deploy = ev.lookupProp(cfg, "deploy");
+    check(deploy, DEPLOY_KEYS, "`deploy`", {
+        restartPolicy: "deploy.restartPolicyType",
+        start: "deploy.startCommand",
+    });
+    check(ev.lookupProp(cfg, "run"), RUN_KEYS, "`run`", {});
+}
+/** An abstract value as a `Valued` of the expected type; null when absent. */
+function toValued(v, expect) {
+    if (!v)
+        return null;
+    if (v.t === "prim" && (v.value === undefined || v.value === null))
+        return null;
+    const known = definite(v, expect);
+    if (known !== NO) {
+        const out = {
+            provenance: known.constant ? "constant" : "literal",
+            value: known.value,
+            span: v.span,
+        };
+        if (known.constant && v.usedAt)
+            out.usedAt = v.usedAt;
+        return out;
+    }
+    if (v.t === "cands") {
+        const values = [];
+        let bad = null;
+        for (const o of v.options) {
+            const d = definite(o, expect);
+            if (d === NO) {
+                bad = o;
+                break;
+            }
+            if (!values.some((x) => JSON.stringify(x.value) === JSON.stringify(d.value))) {
+                values.push({ value: d.value, span: o.span });
+            }
+        }
+        if (!bad)
+            return { provenance: "candidates", values, span: v.span };
+        const u = (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .combineUncertain */ .FS)([bad]);
+        return {
+            provenance: u?.t === "unknown" || (!u && v.cond.t === "unknown") ? "unknown" : "ctx",
+            span: v.span,
+            note: `${v.cond.note}; ${u ? u.note : `one case is ${(0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .describe */ .q0)(bad)}, not a ${expect}`}`,
+        };
+    }
+    if (v.t === "ctxdep")
+        return { provenance: "ctx", span: v.span, note: v.note };
+    if (v.t === "unknown")
+        return { provenance: "unknown", span: v.span, note: v.note };
+    return { provenance: "unknown", span: v.span, note: `expected a ${expect}, found ${(0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .describe */ .q0)(v)}` };
+}
+const NO = Symbol("no definite value");
+function definite(v, expect) {
+    if (v.t === "prim") {
+        if ((expect === "string" || expect === "string|string[]") && typeof v.value === "string") {
+            return { value: expect === "string" ? v.value : [v.value], constant: !!v.constant };
+        }
+        if (expect === "number" && typeof v.value === "number")
+            return { value: v.value, constant: !!v.constant };
+        return NO;
+    }
+    if (v.t === "arr" && (expect === "string[]" || expect === "string|string[]") && !v.open) {
+        const values = [];
+        let constant = !!v.constant;
+        for (const i of v.items) {
+            if (i.t !== "prim" || typeof i.value !== "string")
+                return NO;
+            values.push(i.value);
+            constant ||= !!i.constant;
+        }
+        return { value: values, constant };
+    }
+    return NO;
+}
+function extractEnv(ev, variables, env) {
+    const byName = new Map();
+    let complete = true;
+    for (const src of [variables, env]) {
+        if (src === "absent" || (src.t === "prim" && (src.value === undefined || src.value === null)))
+            continue;
+        if (src.t !== "obj") {
+            complete = false;
+            continue;
+        }
+        if (src.open)
+            complete = false;
+        for (const p of src.props.values()) {
+            const value = ev.lookupProp(src, p.key);
+            if (value === "absent")
+                continue;
+            byName.set(p.key, envDeclaration(ev, p.key, p.keySpan, value));
+        }
+    }
+    return { entries: [...byName.values()], complete };
+}
+function envDeclaration(ev, name, nameSpan, v) {
+    const base = { name, nameSpan, span: v.span };
+    switch (v.t) {
+        case "preserve":
+            return { ...base, kind: "preserve", optional: null };
+        case "ref":
+            return { ...base, kind: "reference", optional: null, reference: v.ref };
+        case "prim":
+            if (typeof v.value === "string") {
+                return { ...base, kind: "literal", optional: null, value: toValued(v, "string") };
+            }
+            return {
+                ...base,
+                kind: "unknown",
+                optional: null,
+                value: { provenance: "unknown", span: v.span, note: `expected a string, found ${(0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .describe */ .q0)(v)}` },
+            };
+        case "obj": {
+            // A VariableConfig: `{ value?, defaultValue?, description?, isOptional?, … }` (§2.7).
+            const get = (k) => {
+                const r = ev.lookupProp(v, k);
+                return r === "absent" ? null : r;
+            };
+            const desc = get("description");
+            const opt = get("isOptional");
+            const valueAv = get("value") ?? get("defaultValue");
+            const out = {
+                ...base,
+                kind: "described",
+                optional: opt?.t === "prim" && typeof opt.value === "boolean" ? opt.value : null,
+            };
+            if (desc?.t === "prim" && typeof desc.value === "string")
+                out.description = desc.value;
+            const value = toValued(valueAv, "string");
+            if (value)
+                out.value = value;
+            return out;
+        }
+        default: {
+            const value = toValued(v, "string");
+            if (value?.provenance === "candidates")
+                return { ...base, kind: "literal", optional: null, value };
+            return {
+                ...base,
+                kind: "unknown",
+                optional: null,
+                value: value ?? { provenance: "unknown", span: v.span, note: "no value" },
+            };
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 2382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,121 +372,8 @@ __webpack_require__.d(__webpack_exports__, {
 var lib = __webpack_require__(5429);
 // EXTERNAL MODULE: ./src/model/span.ts
 var span = __webpack_require__(6769);
-;// CONCATENATED MODULE: ./src/sources/railway-ts/values.ts
-const IAC_EXPORTS = {
-    service: "service",
-    fn: "fn",
-    github: "github",
-    image: "image",
-    template: "template",
-    empty: "empty",
-    postgres: "postgres",
-    mysql: "mysql",
-    redis: "redis",
-    mongo: "mongo",
-    database: "database",
-    volume: "volume",
-    bucket: "bucket",
-    group: "group",
-    ref: "ref",
-    preserve: "preserve",
-    project: "project",
-    defineRailway: "defineRailway",
-    define: "defineRailway",
-    createRailwayContext: "createRailwayContext",
-};
-function iacExport(name) {
-    return Object.hasOwn(IAC_EXPORTS, name) ? IAC_EXPORTS[name] : null;
-}
-class Scope {
-    parent;
-    vars = new Map();
-    constructor(parent) {
-        this.parent = parent;
-    }
-    find(name) {
-        for (let s = this; s; s = s.parent) {
-            const b = s.vars.get(name);
-            if (b)
-                return b;
-        }
-        return null;
-    }
-}
-function prim(value, span) {
-    return { t: "prim", value, span };
-}
-function unknown(note, span) {
-    return { t: "unknown", note, span };
-}
-function ctxdep(note, span) {
-    return { t: "ctxdep", note, span };
-}
-function isUncertain(v) {
-    return v.t === "ctxdep" || v.t === "unknown";
-}
-/** The uncertainty of several operands: unknown wins over ctx. Null when none is uncertain. */
-function combineUncertain(vs) {
-    let ctx = null;
-    for (const v of vs) {
-        if (v.t === "unknown")
-            return { t: "unknown", note: v.note };
-        if (v.t === "ctxdep" && !ctx)
-            ctx = { t: "ctxdep", note: v.note };
-    }
-    return ctx;
-}
-function fromUncertain(u, span) {
-    return { t: u.t, note: u.note, span };
-}
-/** Shallow copy flagged as obtained through a constant. */
-function asConstant(v, usedAt) {
-    const copy = { ...v, constant: true };
-    if (usedAt)
-        copy.usedAt = usedAt;
-    return copy;
-}
-/** JS truthiness when known; null when the value depends on something unknown. */
-function truthiness(v) {
-    switch (v.t) {
-        case "prim":
-            return Boolean(v.value);
-        case "cands": {
-            const ts = v.options.map(truthiness);
-            return ts.every((x) => x === true) ? true : ts.every((x) => x === false) ? false : null;
-        }
-        case "ctxdep":
-        case "unknown":
-            return null;
-        default:
-            return true;
-    }
-}
-function describe(v) {
-    switch (v.t) {
-        case "prim":
-            return v.value === null ? "null" : v.value === undefined ? "undefined" : typeof v.value;
-        case "obj":
-            return "an object";
-        case "arr":
-            return "an array";
-        case "preserve":
-            return "`preserve()`";
-        case "ref":
-            return "a variable reference";
-        case "resource":
-            return `a ${v.res.kind} resource`;
-        case "func":
-        case "builtin":
-        case "method":
-            return "a function";
-        case "project":
-            return "a project";
-        default:
-            return "a value";
-    }
-}
-
+// EXTERNAL MODULE: ./src/sources/railway-ts/values.ts
+var railway_ts_values = __webpack_require__(1092);
 ;// CONCATENATED MODULE: ./src/sources/railway-ts/evaluate.ts
 
 /** Module specifier of the SDK (railway-iac.md §2.1). */
@@ -143,6 +383,10 @@ const MAX_CALL_DEPTH = 6;
 const MAX_STEPS = 200_000;
 const MAX_CANDIDATES = 16;
 const MAX_ARRAY = 500;
+/** Longest string the evaluator builds (a start command or variable is far shorter). */
+const MAX_STRING = 64 * 1024;
+/** Total characters of all strings the evaluator builds in one file. */
+const MAX_TEXT_TOTAL = 4 * 1024 * 1024;
 class Evaluator {
     file;
     text;
@@ -151,6 +395,8 @@ class Evaluator {
     resources = [];
     diagnostics = [];
     steps = 0;
+    /** Characters of every string built so far (MAX_TEXT_TOTAL). */
+    textTotal = 0;
     depth = 0;
     callDepth = 0;
     constructor(file, text, idx, 
@@ -214,7 +460,7 @@ class Evaluator {
                 const kind = decl.kind;
                 const getter = () => {
                     if (!init)
-                        return prim(undefined, this.span(d));
+                        return (0,railway_ts_values/* prim */.vN)(undefined, this.span(d));
                     return this.eval(init, scope);
                 };
                 this.bindPattern(d.id, getter, scope, kind === "const" ? "const" : "let");
@@ -241,20 +487,20 @@ class Evaluator {
             const span = this.span(spec);
             let value;
             if (from !== IAC_MODULE) {
-                value = unknown(`\`${local}\` is imported from \`${from}\`; imports are not followed`, span);
+                value = (0,railway_ts_values/* unknown */.L5)(`\`${local}\` is imported from \`${from}\`; imports are not followed`, span);
             }
             else if (spec.type === "ImportNamespaceSpecifier") {
                 value = { t: "namespace", span };
             }
             else if (spec.type === "ImportSpecifier") {
                 const imported = spec.imported.type === "Identifier" ? spec.imported.name : spec.imported.value;
-                const b = iacExport(imported);
+                const b = (0,railway_ts_values/* iacExport */.e7)(imported);
                 value = b
                     ? { t: "builtin", name: b, span }
-                    : unknown(`\`${imported}\` from \`${IAC_MODULE}\` is not modelled`, span);
+                    : (0,railway_ts_values/* unknown */.L5)(`\`${imported}\` from \`${IAC_MODULE}\` is not modelled`, span);
             }
             else {
-                value = unknown(`\`${IAC_MODULE}\` has no default export`, span);
+                value = (0,railway_ts_values/* unknown */.L5)(`\`${IAC_MODULE}\` has no default export`, span);
             }
             scope.vars.set(local, { state: "done", compute: () => value, value });
         }
@@ -277,16 +523,16 @@ class Evaluator {
             case "ReturnStatement":
                 return {
                     kind: "return",
-                    value: s.argument ? this.eval(s.argument, scope) : prim(undefined, this.span(s)),
+                    value: s.argument ? this.eval(s.argument, scope) : (0,railway_ts_values/* prim */.vN)(undefined, this.span(s)),
                 };
             case "ThrowStatement":
                 return { kind: "throw" };
             case "BlockStatement":
-                return this.exec(s.body, new Scope(scope));
+                return this.exec(s.body, new railway_ts_values/* Scope */.HG(scope));
             case "IfStatement": {
                 const test = this.eval(s.test, scope);
-                const truth = truthiness(test);
-                const run = (b) => b ? this.exec(b.type === "BlockStatement" ? b.body : [b], new Scope(scope)) : { kind: "normal" };
+                const truth = (0,railway_ts_values/* truthiness */.w8)(test);
+                const run = (b) => b ? this.exec(b.type === "BlockStatement" ? b.body : [b], new railway_ts_values/* Scope */.HG(scope)) : { kind: "normal" };
                 if (truth === true)
                     return run(s.consequent);
                 if (truth === false)
@@ -356,7 +602,7 @@ class Evaluator {
                     state: "pending",
                     compute: () => {
                         if (kind === "let" && this.reassigned.has(name)) {
-                            return unknown(`\`${name}\` is reassigned; only \`const\` values are followed`, idSpan);
+                            return (0,railway_ts_values/* unknown */.L5)(`\`${name}\` is reassigned; only \`const\` values are followed`, idSpan);
                         }
                         return once();
                     },
@@ -381,7 +627,7 @@ class Evaluator {
                     const key = this.propertyKeyName(p, scope);
                     if (key !== null)
                         taken.push(key);
-                    this.bindPattern(p.value, () => key === null ? unknown("computed key", this.span(p)) : this.getProp(once(), key, this.span(p)), scope, kind);
+                    this.bindPattern(p.value, () => key === null ? (0,railway_ts_values/* unknown */.L5)("computed key", this.span(p)) : this.getProp(once(), key, this.span(p)), scope, kind);
                 }
                 return;
             }
@@ -390,7 +636,7 @@ class Evaluator {
                     if (!el)
                         return;
                     if (el.type === "RestElement") {
-                        this.bindPattern(el.argument, () => unknown("array rest", this.span(el)), scope, kind);
+                        this.bindPattern(el.argument, () => (0,railway_ts_values/* unknown */.L5)("array rest", this.span(el)), scope, kind);
                         return;
                     }
                     this.bindPattern(el, () => this.index(once(), i, this.span(el)), scope, kind);
@@ -414,7 +660,7 @@ class Evaluator {
         if (!b)
             return this.global(name, span);
         if (b.state === "evaluating")
-            return unknown(`\`${name}\` refers to itself`, span);
+            return (0,railway_ts_values/* unknown */.L5)(`\`${name}\` refers to itself`, span);
         if (b.state === "pending") {
             b.state = "evaluating";
             b.value = b.compute();
@@ -425,32 +671,32 @@ class Evaluator {
             return v;
         // Resource nodes, functions and ctx keep their identity; data values become constants.
         if (v.t === "prim" || v.t === "obj" || v.t === "arr" || v.t === "cands")
-            return asConstant(v, span);
+            return (0,railway_ts_values/* asConstant */.lc)(v, span);
         return v;
     }
     global(name, span) {
         switch (name) {
             case "undefined":
-                return prim(undefined, span);
+                return (0,railway_ts_values/* prim */.vN)(undefined, span);
             case "NaN":
-                return prim(Number.NaN, span);
+                return (0,railway_ts_values/* prim */.vN)(Number.NaN, span);
             case "Infinity":
-                return prim(Number.POSITIVE_INFINITY, span);
+                return (0,railway_ts_values/* prim */.vN)(Number.POSITIVE_INFINITY, span);
             case "Object":
                 return { t: "builtin", name: "Object", span };
             case "process":
-                return unknown("`process` is read when Railway's CLI runs the file; its value is not in the repository", span);
+                return (0,railway_ts_values/* unknown */.L5)("`process` is read when Railway's CLI runs the file; its value is not in the repository", span);
             default:
-                return unknown(`\`${name}\` is not defined in this file`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${name}\` is not defined in this file`, span);
         }
     }
     // ---------- expressions ----------
     eval(node, scope) {
         const span = this.span(node);
         if (++this.steps > MAX_STEPS)
-            return unknown("the file is too complex to evaluate statically", span);
+            return (0,railway_ts_values/* unknown */.L5)("the file is too complex to evaluate statically", span);
         if (this.depth > MAX_DEPTH)
-            return unknown("the expression is nested too deeply", span);
+            return (0,railway_ts_values/* unknown */.L5)("the expression is nested too deeply", span);
         this.depth++;
         try {
             return this.evalInner(node, scope, span);
@@ -464,9 +710,9 @@ class Evaluator {
             case "StringLiteral":
             case "NumericLiteral":
             case "BooleanLiteral":
-                return prim(node.value, span);
+                return (0,railway_ts_values/* prim */.vN)(node.value, span);
             case "NullLiteral":
-                return prim(null, span);
+                return (0,railway_ts_values/* prim */.vN)(null, span);
             case "Identifier":
                 return this.lookup(node.name, scope, node);
             case "TemplateLiteral":
@@ -490,12 +736,12 @@ class Evaluator {
                 return this.call(node, scope, span);
             case "ConditionalExpression": {
                 const test = this.eval(node.test, scope);
-                const truth = truthiness(test);
+                const truth = (0,railway_ts_values/* truthiness */.w8)(test);
                 if (truth !== null) {
                     // A branch chosen by a constant (`role === "web" ? …` in a factory) was followed through it.
                     const branch = this.eval(truth ? node.consequent : node.alternate, scope);
                     return test.constant && (branch.t === "prim" || branch.t === "obj" || branch.t === "arr")
-                        ? asConstant(branch)
+                        ? (0,railway_ts_values/* asConstant */.lc)(branch)
                         : branch;
                 }
                 return this.candidates([this.eval(node.consequent, scope), this.eval(node.alternate, scope)], this.condOf(test, node.test), span);
@@ -511,17 +757,17 @@ class Evaluator {
                 return { t: "func", node, scope, span };
             case "SequenceExpression": {
                 const last = node.expressions[node.expressions.length - 1];
-                return last ? this.eval(last, scope) : prim(undefined, span);
+                return last ? this.eval(last, scope) : (0,railway_ts_values/* prim */.vN)(undefined, span);
             }
             case "AwaitExpression":
-                return unknown(`\`${this.snippet(node)}\` is awaited at evaluation time`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is awaited at evaluation time`, span);
             default:
-                return unknown(`\`${this.snippet(node)}\` is not evaluated statically`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is not evaluated statically`, span);
         }
     }
     /** The deploy-context or unknown condition behind an uncertain test. */
     condOf(test, node) {
-        const u = combineUncertain([test]) ?? (test.t === "cands" ? test.cond : null);
+        const u = (0,railway_ts_values/* combineUncertain */.FS)([test]) ?? (test.t === "cands" ? test.cond : null);
         return {
             t: u?.t ?? "unknown",
             note: `depends on \`${this.snippet(node)}\`${u?.t === "ctxdep" ? ", which is known only per deploy environment" : ""}`,
@@ -537,14 +783,14 @@ class Evaluator {
                 flat.push(o);
         }
         if (flat.length > MAX_CANDIDATES)
-            return fromUncertain({ t: cond.t, note: `${cond.note} (too many cases)` }, span);
+            return (0,railway_ts_values/* fromUncertain */.UD)({ t: cond.t, note: `${cond.note} (too many cases)` }, span);
         return { t: "cands", options: flat, cond, span };
     }
     template(node, scope, span) {
         const parts = [];
         for (const e of node.expressions) {
             if (railwayRefInTemplate(this.text, e)) {
-                return unknown("a `${{…}}` Railway reference inside a JavaScript template literal is evaluated by JavaScript, not Railway", span);
+                return (0,railway_ts_values/* unknown */.L5)("a `${{…}}` Railway reference inside a JavaScript template literal is evaluated by JavaScript, not Railway", span);
             }
             parts.push(this.eval(e, scope));
         }
@@ -570,10 +816,10 @@ class Evaluator {
             const values = [];
             for (const o of opts) {
                 if (o.t !== "prim") {
-                    const u = combineUncertain([o]);
+                    const u = (0,railway_ts_values/* combineUncertain */.FS)([o]);
                     if (u)
-                        return fromUncertain(u, span);
-                    return unknown(`${describeShort(o)} cannot be turned into text statically`, span);
+                        return (0,railway_ts_values/* fromUncertain */.UD)(u, span);
+                    return (0,railway_ts_values/* unknown */.L5)(`${describeShort(o)} cannot be turned into text statically`, span);
                 }
                 values.push(o.value);
             }
@@ -583,19 +829,38 @@ class Evaluator {
                     next.push([...c, v]);
             combos = next;
             if (combos.length > MAX_CANDIDATES)
-                return unknown("too many possible values", span);
+                return (0,railway_ts_values/* unknown */.L5)("too many possible values", span);
         }
         return combos;
     }
+    /**
+     * Counts the strings just built against MAX_STRING and MAX_TEXT_TOTAL; a value over a budget
+     * becomes unknown, so doubling a string in a loop of `const`s stops at 64 KiB, not at the heap.
+     */
+    overTextBudget(values, span) {
+        for (const v of values) {
+            if (typeof v !== "string")
+                continue;
+            if (v.length > MAX_STRING)
+                return (0,railway_ts_values/* unknown */.L5)(`the string is longer than ${MAX_STRING} characters`, span);
+            this.textTotal += v.length;
+            if (this.textTotal > MAX_TEXT_TOTAL)
+                return (0,railway_ts_values/* unknown */.L5)("the file builds too much text to evaluate statically", span);
+        }
+        return null;
+    }
     fromStrings(values, parts, constant, span) {
+        const over = this.overTextBudget(values, span);
+        if (over)
+            return over;
         const unique = [...new Set(values)];
         if (unique.length === 1) {
-            const v = prim(unique[0], span);
-            return constant ? asConstant(v) : v;
+            const v = (0,railway_ts_values/* prim */.vN)(unique[0], span);
+            return constant ? (0,railway_ts_values/* asConstant */.lc)(v) : v;
         }
         const cands = parts.find((p) => p.t === "cands");
         const cond = cands?.t === "cands" ? cands.cond : { t: "unknown", note: "several values" };
-        return { t: "cands", options: unique.map((u) => prim(u, span)), cond, span };
+        return { t: "cands", options: unique.map((u) => (0,railway_ts_values/* prim */.vN)(u, span)), cond, span };
     }
     object(node, scope, span) {
         const props = new Map();
@@ -648,7 +913,7 @@ class Evaluator {
                 if (v.open)
                     markOpen(v.open);
                 for (const p of v.props.values()) {
-                    props.set(p.key, { ...p, value: v.constant ? asConstant(p.value) : p.value });
+                    props.set(p.key, { ...p, value: v.constant ? (0,railway_ts_values/* asConstant */.lc)(p.value) : p.value });
                 }
                 return;
             case "prim":
@@ -665,13 +930,13 @@ class Evaluator {
                         for (const p of o.props.values()) {
                             props.set(p.key, {
                                 ...p,
-                                value: fromUncertain({ t: v.cond.t, note }, p.value.span),
+                                value: (0,railway_ts_values/* fromUncertain */.UD)({ t: v.cond.t, note }, p.value.span),
                                 shadowed: null,
                             });
                         }
                     }
                     else if (o.t !== "prim") {
-                        markOpen(combineUncertain([o]) ?? { t: "unknown", note: `spread of ${describeShort(o)}` });
+                        markOpen((0,railway_ts_values/* combineUncertain */.FS)([o]) ?? { t: "unknown", note: `spread of ${describeShort(o)}` });
                     }
                 }
                 return;
@@ -703,24 +968,24 @@ class Evaluator {
         let open = null;
         for (const el of node.elements) {
             if (!el) {
-                items.push(prim(undefined, span));
+                items.push((0,railway_ts_values/* prim */.vN)(undefined, span));
             }
             else if (el.type === "SpreadElement") {
                 const v = this.eval(el.argument, scope);
                 if (v.t === "arr") {
-                    items.push(...(v.constant ? v.items.map((i) => asConstant(i)) : v.items));
+                    items.push(...(v.constant ? v.items.map((i) => (0,railway_ts_values/* asConstant */.lc)(i)) : v.items));
                     if (v.open)
                         open = open ?? v.open;
                 }
                 else {
-                    open = open ?? combineUncertain([v]) ?? { t: "unknown", note: `spread of ${describeShort(v)}` };
+                    open = open ?? (0,railway_ts_values/* combineUncertain */.FS)([v]) ?? { t: "unknown", note: `spread of ${describeShort(v)}` };
                 }
             }
             else {
                 items.push(this.eval(el, scope));
             }
             if (items.length > MAX_ARRAY)
-                return unknown("the array is too long to evaluate", span);
+                return (0,railway_ts_values/* unknown */.L5)("the array is too long to evaluate", span);
         }
         return { t: "arr", items, open, span };
     }
@@ -740,15 +1005,15 @@ class Evaluator {
             obj.object.type === "Identifier" &&
             obj.object.name === "process" &&
             !scope.find("process")) {
-            return unknown(`\`${this.snippet(node)}\` is read when Railway's CLI runs the file; its value is not in the repository`, span);
+            return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is read when Railway's CLI runs the file; its value is not in the repository`, span);
         }
         const target = this.eval(obj, scope);
         const key = this.memberKey(node, scope);
         if (key === null) {
-            const u = combineUncertain([target]);
+            const u = (0,railway_ts_values/* combineUncertain */.FS)([target]);
             return u
-                ? fromUncertain(u, span)
-                : unknown(`the key of \`${this.snippet(node)}\` did not resolve`, span);
+                ? (0,railway_ts_values/* fromUncertain */.UD)(u, span)
+                : (0,railway_ts_values/* unknown */.L5)(`the key of \`${this.snippet(node)}\` did not resolve`, span);
         }
         return this.getMember(target, key, span, node);
     }
@@ -758,25 +1023,25 @@ class Evaluator {
                 return this.getProp(target, key, span);
             case "arr": {
                 if (key === "length" && !target.open)
-                    return prim(target.items.length, span);
+                    return (0,railway_ts_values/* prim */.vN)(target.items.length, span);
                 if (/^\d+$/.test(key))
                     return this.index(target, Number(key), span);
                 return { t: "method", target, name: key, span };
             }
             case "prim":
                 if (typeof target.value === "string" && key === "length")
-                    return prim(target.value.length, span);
+                    return (0,railway_ts_values/* prim */.vN)(target.value.length, span);
                 if (typeof target.value === "string")
                     return { t: "method", target, name: key, span };
                 if (target.value === null || target.value === undefined)
-                    return prim(undefined, span);
-                return unknown(`\`${key}\` of a ${typeof target.value}`, span);
+                    return (0,railway_ts_values/* prim */.vN)(undefined, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${key}\` of a ${typeof target.value}`, span);
             case "resource":
                 if (key === "env")
                     return { t: "envProxy", res: target.res, span };
                 if (key === "name")
                     return target.res.name;
-                return unknown(`\`${key}\` of a resource is not modelled`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${key}\` of a resource is not modelled`, span);
             case "envProxy": {
                 const name = target.res.name;
                 return {
@@ -798,16 +1063,16 @@ class Evaluator {
                     return { t: "builtin", name: "ctx.isEnvironment", span };
                 if (key === "randomString")
                     return { t: "builtin", name: "ctx.randomString", span };
-                return ctxdep(`\`${node ? this.snippet(node) : `ctx.${key}`}\` depends on the deploy context, known only when Railway evaluates the file per environment`, span);
+                return (0,railway_ts_values/* ctxdep */.t5)(`\`${node ? this.snippet(node) : `ctx.${key}`}\` depends on the deploy context, known only when Railway evaluates the file per environment`, span);
             case "builtin":
                 if (target.name === "Object" && key === "fromEntries")
                     return { t: "builtin", name: "Object.fromEntries", span };
-                return unknown(`\`${key}\` is not modelled`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${key}\` is not modelled`, span);
             case "namespace": {
-                const b = iacExport(key);
+                const b = (0,railway_ts_values/* iacExport */.e7)(key);
                 return b
                     ? { t: "builtin", name: b, span }
-                    : unknown(`\`${key}\` is not a known \`railway/iac\` export`, span);
+                    : (0,railway_ts_values/* unknown */.L5)(`\`${key}\` is not a known \`railway/iac\` export`, span);
             }
             case "cands": {
                 const opts = target.options.map((o) => this.getMember(o, key, span, node));
@@ -817,14 +1082,14 @@ class Evaluator {
             case "unknown":
                 return { ...target, span };
             default:
-                return unknown(`\`${key}\` of ${describeShort(target)} is not modelled`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${key}\` of ${describeShort(target)} is not modelled`, span);
         }
     }
     /** A property of an object value; `absent` is reported as `undefined`. */
     getProp(target, key, span) {
         const r = this.lookupProp(target, key);
         if (r === "absent")
-            return prim(undefined, span);
+            return (0,railway_ts_values/* prim */.vN)(undefined, span);
         return r;
     }
     /** `absent` when the key is definitely not there. */
@@ -836,23 +1101,23 @@ class Evaluator {
                 const p = target.props.get(key);
                 if (p) {
                     if (p.shadowed) {
-                        return fromUncertain({ t: p.shadowed.t, note: `\`${key}\` may be overwritten: ${p.shadowed.note}` }, p.value.span);
+                        return (0,railway_ts_values/* fromUncertain */.UD)({ t: p.shadowed.t, note: `\`${key}\` may be overwritten: ${p.shadowed.note}` }, p.value.span);
                     }
-                    return target.constant ? asConstant(p.value) : p.value;
+                    return target.constant ? (0,railway_ts_values/* asConstant */.lc)(p.value) : p.value;
                 }
                 if (target.open) {
-                    return fromUncertain({ t: target.open.t, note: `\`${key}\` may be set: ${target.open.note}` }, target.span);
+                    return (0,railway_ts_values/* fromUncertain */.UD)({ t: target.open.t, note: `\`${key}\` may be set: ${target.open.note}` }, target.span);
                 }
                 return "absent";
             }
             case "prim":
                 return target.value === undefined || target.value === null
                     ? "absent"
-                    : unknown(`\`${key}\` of a primitive`, target.span);
+                    : (0,railway_ts_values/* unknown */.L5)(`\`${key}\` of a primitive`, target.span);
             case "cands": {
                 const opts = target.options.map((o) => {
                     const r = this.lookupProp(o, key);
-                    return r === "absent" ? prim(undefined, o.span) : r;
+                    return r === "absent" ? (0,railway_ts_values/* prim */.vN)(undefined, o.span) : r;
                 });
                 if (opts.every((o) => o.t === "prim" && o.value === undefined))
                     return "absent";
@@ -869,18 +1134,18 @@ class Evaluator {
         if (target.t === "arr") {
             const item = target.items[i];
             if (item && !target.open)
-                return target.constant ? asConstant(item) : item;
+                return target.constant ? (0,railway_ts_values/* asConstant */.lc)(item) : item;
             if (target.open)
-                return fromUncertain(target.open, span);
-            return prim(undefined, span);
+                return (0,railway_ts_values/* fromUncertain */.UD)(target.open, span);
+            return (0,railway_ts_values/* prim */.vN)(undefined, span);
         }
-        if (isUncertain(target))
+        if ((0,railway_ts_values/* isUncertain */.cp)(target))
             return { ...target, span };
-        return unknown(`index ${i} of ${describeShort(target)}`, span);
+        return (0,railway_ts_values/* unknown */.L5)(`index ${i} of ${describeShort(target)}`, span);
     }
     restOf(v, taken, span) {
         if (v.t !== "obj")
-            return isUncertain(v) ? { ...v, span } : unknown("rest of a non-object", span);
+            return (0,railway_ts_values/* isUncertain */.cp)(v) ? { ...v, span } : (0,railway_ts_values/* unknown */.L5)("rest of a non-object", span);
         const props = new Map([...v.props].filter(([k]) => !taken.includes(k)));
         return { ...v, props };
     }
@@ -889,13 +1154,13 @@ class Evaluator {
         if (node.operator === "??") {
             if (left.t === "prim")
                 return left.value === null || left.value === undefined ? this.eval(node.right, scope) : left;
-            if (isUncertain(left))
+            if ((0,railway_ts_values/* isUncertain */.cp)(left))
                 return { ...left, span };
             if (left.t === "cands")
                 return this.candidates([left, this.eval(node.right, scope)], left.cond, span);
             return left;
         }
-        const truth = truthiness(left);
+        const truth = (0,railway_ts_values/* truthiness */.w8)(left);
         if (node.operator === "||") {
             if (truth === true)
                 return left;
@@ -910,13 +1175,13 @@ class Evaluator {
         }
         // Uncertain: the result is one of the two operands.
         const cond = this.condOf(left, node.left);
-        if (isUncertain(left) && node.operator === "||")
+        if ((0,railway_ts_values/* isUncertain */.cp)(left) && node.operator === "||")
             return { ...left, span };
-        return this.candidates([node.operator === "&&" ? prim(false, span) : left, this.eval(node.right, scope)], cond, span);
+        return this.candidates([node.operator === "&&" ? (0,railway_ts_values/* prim */.vN)(false, span) : left, this.eval(node.right, scope)], cond, span);
     }
     binary(node, scope, span) {
         if (node.left.type === "PrivateName")
-            return unknown("private name", span);
+            return (0,railway_ts_values/* unknown */.L5)("private name", span);
         const l = this.eval(node.left, scope);
         const r = this.eval(node.right, scope);
         const combos = this.combine([l, r], span);
@@ -926,7 +1191,7 @@ class Evaluator {
         for (const [a, b] of combos) {
             const v = binaryOp(node.operator, a, b);
             if (v === NOT_FOLDED)
-                return unknown(`\`${this.snippet(node)}\` is not folded`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is not folded`, span);
             out.push(v);
         }
         return this.fromStrings(out, [l, r], !!(l.constant || r.constant), span);
@@ -934,16 +1199,16 @@ class Evaluator {
     unary(node, scope, span) {
         const v = this.eval(node.argument, scope);
         if (node.operator === "void")
-            return prim(undefined, span);
+            return (0,railway_ts_values/* prim */.vN)(undefined, span);
         if (node.operator === "!") {
-            const truth = truthiness(v);
+            const truth = (0,railway_ts_values/* truthiness */.w8)(v);
             if (truth !== null)
-                return prim(!truth, span);
+                return (0,railway_ts_values/* prim */.vN)(!truth, span);
             return v.t === "cands"
-                ? fromUncertain(v.cond, span)
-                : isUncertain(v)
+                ? (0,railway_ts_values/* fromUncertain */.UD)(v.cond, span)
+                : (0,railway_ts_values/* isUncertain */.cp)(v)
                     ? { ...v, span }
-                    : unknown("negation", span);
+                    : (0,railway_ts_values/* unknown */.L5)("negation", span);
         }
         const combos = this.combine([v], span);
         if (!Array.isArray(combos))
@@ -957,7 +1222,7 @@ class Evaluator {
             else if (node.operator === "typeof")
                 out.push(a === null ? "object" : typeof a);
             else
-                return unknown(`\`${this.snippet(node)}\` is not folded`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is not folded`, span);
         }
         return this.fromStrings(out, [v], !!v.constant, span);
     }
@@ -966,7 +1231,7 @@ class Evaluator {
         if (node.callee.type === "V8IntrinsicIdentifier" ||
             node.callee.type === "Super" ||
             node.callee.type === "Import") {
-            return unknown(`\`${this.snippet(node)}\` is not evaluated statically`, span);
+            return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is not evaluated statically`, span);
         }
         const callee = this.eval(node.callee, scope);
         const args = [];
@@ -976,10 +1241,10 @@ class Evaluator {
                 if (v.t === "arr" && !v.open)
                     args.push(...v.items);
                 else
-                    return unknown(`\`${this.snippet(node)}\` spreads arguments that did not resolve`, span);
+                    return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` spreads arguments that did not resolve`, span);
             }
             else if (a.type === "ArgumentPlaceholder") {
-                return unknown("unsupported argument", span);
+                return (0,railway_ts_values/* unknown */.L5)("unsupported argument", span);
             }
             else {
                 args.push(this.eval(a, scope));
@@ -993,29 +1258,29 @@ class Evaluator {
             case "method":
                 return this.method(callee.target, callee.name, args, node, span);
             case "ctxdep":
-                return ctxdep(`\`${this.snippet(node)}\` depends on the deploy context`, span);
+                return (0,railway_ts_values/* ctxdep */.t5)(`\`${this.snippet(node)}\` depends on the deploy context`, span);
             case "unknown":
-                return unknown(`\`${this.snippet(node)}\` is not evaluated statically (${callee.note})`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is not evaluated statically (${callee.note})`, span);
             default:
-                return unknown(`\`${this.snippet(node)}\` is not evaluated statically`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is not evaluated statically`, span);
         }
     }
     /** Inlines a helper (`const source = () => github(…)`, factories) with a bounded depth. */
     inline(fn, args, node, span, program = false) {
         if (this.callDepth >= MAX_CALL_DEPTH)
-            return unknown(`\`${this.snippet(node)}\` calls helpers too deeply`, span);
+            return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` calls helpers too deeply`, span);
         const f = fn.node;
         // The program may be async (it returns `ProjectDefinition | Promise<…>`); helpers must not be.
         if ((f.async && !program) || f.generator)
-            return unknown(`\`${this.snippet(node)}\` is async or a generator`, span);
-        const scope = new Scope(fn.scope);
+            return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is async or a generator`, span);
+        const scope = new railway_ts_values/* Scope */.HG(fn.scope);
         f.params.forEach((p, i) => {
             if (p.type === "RestElement") {
                 const rest = args.slice(i);
                 this.bindPattern(p.argument, () => ({ t: "arr", items: [...rest], open: null, span }), scope, "param");
                 return;
             }
-            const arg = args[i] ?? prim(undefined, span);
+            const arg = args[i] ?? (0,railway_ts_values/* prim */.vN)(undefined, span);
             this.bindPattern(p, () => arg, scope, "param");
         });
         this.callDepth++;
@@ -1027,13 +1292,13 @@ class Evaluator {
                     c.kind === "return"
                         ? c.value
                         : c.kind === "throw"
-                            ? unknown("the helper throws", span)
-                            : prim(undefined, span);
+                            ? (0,railway_ts_values/* unknown */.L5)("the helper throws", span)
+                            : (0,railway_ts_values/* prim */.vN)(undefined, span);
             }
             else {
                 result = this.eval(f.body, scope);
             }
-            return result.t === "prim" || result.t === "obj" || result.t === "arr" ? asConstant(result) : result;
+            return result.t === "prim" || result.t === "obj" || result.t === "arr" ? (0,railway_ts_values/* asConstant */.lc)(result) : result;
         }
         finally {
             this.callDepth--;
@@ -1044,8 +1309,8 @@ class Evaluator {
             if (name === "map") {
                 const fn = args[0];
                 if (fn?.t !== "func")
-                    return unknown(`\`${this.snippet(node)}\` maps with an unknown function`, span);
-                const items = target.items.map((item, i) => this.inline(fn, [item, prim(i, item.span)], node, item.span));
+                    return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` maps with an unknown function`, span);
+                const items = target.items.map((item, i) => this.inline(fn, [item, (0,railway_ts_values/* prim */.vN)(i, item.span)], node, item.span));
                 return { t: "arr", items, open: null, span, constant: target.constant };
             }
             if (name === "flat") {
@@ -1063,8 +1328,8 @@ class Evaluator {
                 for (const a of args) {
                     if (a.t === "arr" && !a.open)
                         items.push(...a.items);
-                    else if (a.t === "arr" || isUncertain(a))
-                        return unknown(`\`${this.snippet(node)}\` did not resolve`, span);
+                    else if (a.t === "arr" || (0,railway_ts_values/* isUncertain */.cp)(a))
+                        return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` did not resolve`, span);
                     else
                         items.push(a);
                 }
@@ -1074,15 +1339,24 @@ class Evaluator {
                 const sep = args[0];
                 const sepText = sep?.t === "prim" && typeof sep.value === "string" ? sep.value : ",";
                 if (target.items.every((i) => i.t === "prim")) {
-                    const v = prim(target.items.map((i) => String(i.value ?? "")).join(sepText), span);
-                    return target.constant ? asConstant(v) : v;
+                    let length = 0;
+                    for (const i of target.items)
+                        length += String(i.value ?? "").length + sepText.length;
+                    if (length > MAX_STRING)
+                        return (0,railway_ts_values/* unknown */.L5)(`the string is longer than ${MAX_STRING} characters`, span);
+                    const joined = target.items.map((i) => String(i.value ?? "")).join(sepText);
+                    const over = this.overTextBudget([joined], span);
+                    if (over)
+                        return over;
+                    const v = (0,railway_ts_values/* prim */.vN)(joined, span);
+                    return target.constant ? (0,railway_ts_values/* asConstant */.lc)(v) : v;
                 }
             }
         }
-        const u = combineUncertain([target]);
+        const u = (0,railway_ts_values/* combineUncertain */.FS)([target]);
         if (u)
-            return fromUncertain(u, span);
-        return unknown(`\`${this.snippet(node)}\` is not evaluated statically`, span);
+            return (0,railway_ts_values/* fromUncertain */.UD)(u, span);
+        return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` is not evaluated statically`, span);
     }
     builtin(name, args, node, span) {
         const arg = (i) => args[i] ?? null;
@@ -1112,7 +1386,7 @@ class Evaluator {
                 return {
                     t: "arr",
                     items: [group],
-                    open: combineUncertain([children]) ?? { t: "unknown", note: "group children" },
+                    open: (0,railway_ts_values/* combineUncertain */.FS)([children]) ?? { t: "unknown", note: "group children" },
                     span,
                 };
             }
@@ -1122,13 +1396,13 @@ class Evaluator {
                 // `github(repo, opts)` = `{ type: "github", repo, branch: opts.branch ?? "main", ...opts }` (§2.3).
                 const props = new Map();
                 const typeValue = name === "github" ? "github" : name === "image" ? "docker-image" : "template";
-                props.set("type", { key: "type", keySpan: span, value: prim(typeValue, span), shadowed: null });
+                props.set("type", { key: "type", keySpan: span, value: (0,railway_ts_values/* prim */.vN)(typeValue, span), shadowed: null });
                 const first = arg(0);
                 const firstKey = name === "github" ? "repo" : name === "image" ? "image" : "template";
                 if (first)
                     props.set(firstKey, { key: firstKey, keySpan: first.span, value: first, shadowed: null });
                 if (name === "github")
-                    props.set("branch", { key: "branch", keySpan: span, value: prim("main", span), shadowed: null });
+                    props.set("branch", { key: "branch", keySpan: span, value: (0,railway_ts_values/* prim */.vN)("main", span), shadowed: null });
                 let open = null;
                 const opts = arg(1);
                 if (opts)
@@ -1139,7 +1413,7 @@ class Evaluator {
                 return {
                     t: "obj",
                     props: new Map([
-                        ["type", { key: "type", keySpan: span, value: prim("empty", span), shadowed: null }],
+                        ["type", { key: "type", keySpan: span, value: (0,railway_ts_values/* prim */.vN)("empty", span), shadowed: null }],
                     ]),
                     open: null,
                     span,
@@ -1150,7 +1424,7 @@ class Evaluator {
                 if (res?.t === "resource" && out?.t === "prim" && typeof out.value === "string") {
                     return this.getMember({ t: "envProxy", res: res.res, span }, out.value, span, node);
                 }
-                return unknown(`\`${this.snippet(node)}\` names a resource or variable that did not resolve`, span);
+                return (0,railway_ts_values/* unknown */.L5)(`\`${this.snippet(node)}\` names a resource or variable that did not resolve`, span);
             }
             case "preserve":
                 return { t: "preserve", span };
@@ -1163,22 +1437,22 @@ class Evaluator {
                 return { t: "project", resources: resources === "absent" ? null : resources, span };
             }
             case "defineRailway":
-                return arg(0) ?? unknown("`defineRailway()` without a program", span);
+                return arg(0) ?? (0,railway_ts_values/* unknown */.L5)("`defineRailway()` without a program", span);
             case "createRailwayContext":
                 return { t: "ctx", span };
             case "Object":
-                return unknown("`Object(…)`", span);
+                return (0,railway_ts_values/* unknown */.L5)("`Object(…)`", span);
             case "Object.fromEntries":
                 return this.fromEntries(arg(0), span);
             case "ctx.isEnvironment":
             case "ctx.randomString":
-                return ctxdep(`\`${this.snippet(node)}\` depends on the deploy context, known only when Railway evaluates the file per environment`, span);
+                return (0,railway_ts_values/* ctxdep */.t5)(`\`${this.snippet(node)}\` depends on the deploy context, known only when Railway evaluates the file per environment`, span);
         }
     }
     resource(kind, name, config, node, span) {
         const res = {
             kind,
-            name: name ?? unknown("no name", span),
+            name: name ?? (0,railway_ts_values/* unknown */.L5)("no name", span),
             span,
             start: node.start ?? 0,
             end: node.end ?? 0,
@@ -1194,7 +1468,7 @@ class Evaluator {
     /** `Object.fromEntries([[k, v], …])`, typically `Object.fromEntries(KEYS.map((k) => [k, preserve()]))`. */
     fromEntries(entries, span) {
         if (entries?.t !== "arr") {
-            const u = entries ? combineUncertain([entries]) : null;
+            const u = entries ? (0,railway_ts_values/* combineUncertain */.FS)([entries]) : null;
             return {
                 t: "obj",
                 props: new Map(),
@@ -1488,346 +1762,8 @@ function scanTemplateRefsInText(text) {
     return refs;
 }
 
-;// CONCATENATED MODULE: ./src/sources/railway-ts/extract.ts
-
-/** `IntentServiceConfig` keys of railway@3.11.0 (identical since 3.1.1; §2.4). */
-const SERVICE_KEYS = new Set([
-    "source",
-    "root",
-    "rootDirectory",
-    "build",
-    "deploy",
-    "run",
-    "start",
-    "startCommand",
-    "preDeploy",
-    "preDeployCommand",
-    "healthcheck",
-    "healthcheckPath",
-    "healthcheckTimeout",
-    "replicas",
-    "regions",
-    "networking",
-    "domains",
-    "tcp",
-    "tcpProxies",
-    "env",
-    "variables",
-    "volumeMounts",
-    "configFile",
-    "parentServiceId",
-    "groupId",
-    "clusterRole",
-    "replicaConfig",
-    "clusterDisplay",
-]);
-/** `BuildConfig` (§2.5). */
-const BUILD_KEYS = new Set([
-    "builder",
-    "watchPatterns",
-    "buildCommand",
-    "buildEnvironment",
-    "dockerfilePath",
-    "nixpacksConfigPath",
-    "nixpacksPlan",
-    "nixpacksVersion",
-    "railpackVersion",
-]);
-/** `DeployConfig` (§2.6). */
-const DEPLOY_KEYS = new Set([
-    "startCommand",
-    "preDeployCommand",
-    "numReplicas",
-    "healthcheckPath",
-    "healthcheckTimeout",
-    "sleepApplication",
-    "runtime",
-    "registryCredentials",
-    "restartPolicyType",
-    "restartPolicyMaxRetries",
-    "cronSchedule",
-    "region",
-    "multiRegionConfig",
-    "limitOverride",
-    "requiredMountPath",
-    "overlapSeconds",
-    "drainingSeconds",
-    "useLegacyStacker",
-    "ipv6EgressEnabled",
-]);
-const RUN_KEYS = new Set(["command", "preDeploy", "healthcheck", "healthcheckTimeout"]);
-/** Where a misplaced key belongs (mistakes seen in real files, §2.4). */
-const SERVICE_KEY_HOME = {
-    watchPatterns: "build.watchPatterns",
-    builder: "build.builder",
-    dockerfilePath: "build.dockerfilePath",
-    dockerfile: "build.dockerfilePath",
-    dockerFilePath: "build.dockerfilePath",
-    buildCommand: "build (a string) or build.buildCommand",
-    nixpacksConfigPath: "build.nixpacksConfigPath",
-    railpackVersion: "build.railpackVersion",
-    restartPolicy: "deploy.restartPolicyType and deploy.restartPolicyMaxRetries",
-    restartPolicyType: "deploy.restartPolicyType",
-    restartPolicyMaxRetries: "deploy.restartPolicyMaxRetries",
-    cronSchedule: "deploy.cronSchedule",
-    sleepApplication: "deploy.sleepApplication",
-    numReplicas: "replicas",
-    healthCheckPath: "healthcheck",
-    healthCheckTimeout: "healthcheckTimeout",
-    variable: "env",
-    environment: "env",
-};
-const MIGRATED = /^\s*([A-Za-z]+) from CaC:\s*(.*?)\s*$/;
-function extractService(ev, res, comments, diagnostics) {
-    const cfg = res.config && !(res.config.t === "prim" && res.config.value === undefined) ? res.config : null;
-    const get = (container, key) => {
-        if (!container || container === "absent")
-            return "absent";
-        if (container.t === "prim" && (container.value === undefined || container.value === null))
-            return "absent";
-        return ev.lookupProp(container, key);
-    };
-    const first = (...vs) => {
-        for (const v of vs) {
-            if (v === "absent")
-                continue;
-            if (v.t === "prim" && (v.value === undefined || v.value === null))
-                continue;
-            return v;
-        }
-        return null;
-    };
-    if (cfg)
-        validateKeys(ev, cfg, diagnostics);
-    const source = get(cfg, "source");
-    const rawBuild = get(cfg, "build");
-    // `build: "cmd"` is only a build command; an object is a BuildConfig.
-    const buildIsString = rawBuild !== "absent" && rawBuild.t === "prim" && typeof rawBuild.value === "string";
-    const build = res.buildOverride ?? (buildIsString ? "absent" : rawBuild);
-    const buildField = (key) => res.buildFields.get(key) ?? first(get(build, key));
-    const run = get(cfg, "run");
-    const deploy = get(cfg, "deploy");
-    const override = res.deployOverride;
-    const deployField = (key, ...shorthands) => {
-        const set = res.deployFields.get(key);
-        if (set)
-            return set;
-        if (override)
-            return first(get(override, key));
-        return first(...shorthands, get(deploy, key));
-    };
-    const buildCommand = res.buildFields.get("buildCommand") ??
-        (res.buildOverride
-            ? first(get(build, "buildCommand"))
-            : buildIsString
-                ? rawBuild
-                : first(get(build, "buildCommand")));
-    const env = extractEnv(ev, get(cfg, "variables"), get(cfg, "env"));
-    return {
-        kind: res.kind === "function" ? "function" : "service",
-        name: toValued(res.name, "string") ?? {
-            provenance: "unknown",
-            span: res.span,
-            note: "the service has no name",
-        },
-        span: res.span,
-        rootDirectory: toValued(first(get(source, "rootDirectory"), get(cfg, "root"), get(cfg, "rootDirectory")), "string"),
-        builder: toValued(buildField("builder"), "string"),
-        buildCommand: toValued(buildCommand, "string"),
-        dockerfilePath: toValued(buildField("dockerfilePath"), "string"),
-        nixpacksConfigPath: toValued(buildField("nixpacksConfigPath"), "string"),
-        watchPatterns: toValued(buildField("watchPatterns"), "string[]"),
-        startCommand: toValued(deployField("startCommand", get(cfg, "start"), get(cfg, "startCommand"), get(run, "command")), "string"),
-        healthcheckPath: toValued(deployField("healthcheckPath", get(cfg, "healthcheck"), get(cfg, "healthcheckPath"), get(run, "healthcheck")), "string"),
-        healthcheckTimeout: toValued(deployField("healthcheckTimeout", get(cfg, "healthcheckTimeout"), get(run, "healthcheckTimeout")), "number"),
-        preDeployCommand: toValued(deployField("preDeployCommand", get(cfg, "preDeploy"), get(cfg, "preDeployCommand"), get(run, "preDeploy")), "string|string[]"),
-        restartPolicyType: toValued(deployField("restartPolicyType"), "string"),
-        restartPolicyMaxRetries: toValued(deployField("restartPolicyMaxRetries"), "number"),
-        cronSchedule: toValued(deployField("cronSchedule"), "string"),
-        env: env.entries,
-        envComplete: env.complete,
-        migratedComments: migratedComments(res, comments),
-    };
-}
-function migratedComments(res, comments) {
-    const out = [];
-    for (const c of comments) {
-        if (c.start < res.start || c.end > res.end)
-            continue;
-        const m = MIGRATED.exec(c.text);
-        if (m)
-            out.push({ key: m[1], text: m[2], span: c.span });
-    }
-    return out;
-}
-function validateKeys(ev, cfg, diagnostics) {
-    const check = (obj, allowed, where, home) => {
-        if (obj === "absent" || obj.t !== "obj")
-            return;
-        for (const p of obj.props.values()) {
-            if (allowed.has(p.key))
-                continue;
-            const belongs = Object.hasOwn(home, p.key) ? home[p.key] : undefined;
-            diagnostics.push({
-                message: `\`${p.key}\` is not a ${where} option of railway/iac (railway@3.11); ` +
-                    "the SDK drops keys it does not know without a warning, so this setting never reaches Railway",
-                span: p.keySpan,
-                fix: belongs ? `Move it to \`${belongs}\`.` : "Remove the key or use one the SDK documents.",
-                severity: "warning",
-            });
-        }
-    };
-    check(cfg, SERVICE_KEYS, "`service()`", SERVICE_KEY_HOME);
-    const build = ev.lookupProp(cfg, "build");
-    check(build, BUILD_KEYS, "`build`", {});
-    const deploy = ev.lookupProp(cfg, "deploy");
-    check(deploy, DEPLOY_KEYS, "`deploy`", {
-        restartPolicy: "deploy.restartPolicyType",
-        start: "deploy.startCommand",
-    });
-    check(ev.lookupProp(cfg, "run"), RUN_KEYS, "`run`", {});
-}
-/** An abstract value as a `Valued` of the expected type; null when absent. */
-function toValued(v, expect) {
-    if (!v)
-        return null;
-    if (v.t === "prim" && (v.value === undefined || v.value === null))
-        return null;
-    const known = definite(v, expect);
-    if (known !== NO) {
-        const out = {
-            provenance: known.constant ? "constant" : "literal",
-            value: known.value,
-            span: v.span,
-        };
-        if (known.constant && v.usedAt)
-            out.usedAt = v.usedAt;
-        return out;
-    }
-    if (v.t === "cands") {
-        const values = [];
-        let bad = null;
-        for (const o of v.options) {
-            const d = definite(o, expect);
-            if (d === NO) {
-                bad = o;
-                break;
-            }
-            if (!values.some((x) => JSON.stringify(x.value) === JSON.stringify(d.value))) {
-                values.push({ value: d.value, span: o.span });
-            }
-        }
-        if (!bad)
-            return { provenance: "candidates", values, span: v.span };
-        const u = combineUncertain([bad]);
-        return {
-            provenance: u?.t === "unknown" || (!u && v.cond.t === "unknown") ? "unknown" : "ctx",
-            span: v.span,
-            note: `${v.cond.note}; ${u ? u.note : `one case is ${describe(bad)}, not a ${expect}`}`,
-        };
-    }
-    if (v.t === "ctxdep")
-        return { provenance: "ctx", span: v.span, note: v.note };
-    if (v.t === "unknown")
-        return { provenance: "unknown", span: v.span, note: v.note };
-    return { provenance: "unknown", span: v.span, note: `expected a ${expect}, found ${describe(v)}` };
-}
-const NO = Symbol("no definite value");
-function definite(v, expect) {
-    if (v.t === "prim") {
-        if ((expect === "string" || expect === "string|string[]") && typeof v.value === "string") {
-            return { value: expect === "string" ? v.value : [v.value], constant: !!v.constant };
-        }
-        if (expect === "number" && typeof v.value === "number")
-            return { value: v.value, constant: !!v.constant };
-        return NO;
-    }
-    if (v.t === "arr" && (expect === "string[]" || expect === "string|string[]") && !v.open) {
-        const values = [];
-        let constant = !!v.constant;
-        for (const i of v.items) {
-            if (i.t !== "prim" || typeof i.value !== "string")
-                return NO;
-            values.push(i.value);
-            constant ||= !!i.constant;
-        }
-        return { value: values, constant };
-    }
-    return NO;
-}
-function extractEnv(ev, variables, env) {
-    const byName = new Map();
-    let complete = true;
-    for (const src of [variables, env]) {
-        if (src === "absent" || (src.t === "prim" && (src.value === undefined || src.value === null)))
-            continue;
-        if (src.t !== "obj") {
-            complete = false;
-            continue;
-        }
-        if (src.open)
-            complete = false;
-        for (const p of src.props.values()) {
-            const value = ev.lookupProp(src, p.key);
-            if (value === "absent")
-                continue;
-            byName.set(p.key, envDeclaration(ev, p.key, p.keySpan, value));
-        }
-    }
-    return { entries: [...byName.values()], complete };
-}
-function envDeclaration(ev, name, nameSpan, v) {
-    const base = { name, nameSpan, span: v.span };
-    switch (v.t) {
-        case "preserve":
-            return { ...base, kind: "preserve", optional: null };
-        case "ref":
-            return { ...base, kind: "reference", optional: null, reference: v.ref };
-        case "prim":
-            if (typeof v.value === "string") {
-                return { ...base, kind: "literal", optional: null, value: toValued(v, "string") };
-            }
-            return {
-                ...base,
-                kind: "unknown",
-                optional: null,
-                value: { provenance: "unknown", span: v.span, note: `expected a string, found ${describe(v)}` },
-            };
-        case "obj": {
-            // A VariableConfig: `{ value?, defaultValue?, description?, isOptional?, … }` (§2.7).
-            const get = (k) => {
-                const r = ev.lookupProp(v, k);
-                return r === "absent" ? null : r;
-            };
-            const desc = get("description");
-            const opt = get("isOptional");
-            const valueAv = get("value") ?? get("defaultValue");
-            const out = {
-                ...base,
-                kind: "described",
-                optional: opt?.t === "prim" && typeof opt.value === "boolean" ? opt.value : null,
-            };
-            if (desc?.t === "prim" && typeof desc.value === "string")
-                out.description = desc.value;
-            const value = toValued(valueAv, "string");
-            if (value)
-                out.value = value;
-            return out;
-        }
-        default: {
-            const value = toValued(v, "string");
-            if (value?.provenance === "candidates")
-                return { ...base, kind: "literal", optional: null, value };
-            return {
-                ...base,
-                kind: "unknown",
-                optional: null,
-                value: value ?? { provenance: "unknown", span: v.span, note: "no value" },
-            };
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/sources/railway-ts/extract.ts
+var extract = __webpack_require__(6517);
 // EXTERNAL MODULE: ./src/sources/railway-ts/types.ts
 var types = __webpack_require__(6997);
 ;// CONCATENATED MODULE: ./src/sources/railway-ts/parse.ts
@@ -1916,7 +1852,7 @@ function parseRailwayTs(file, text) {
 }
 function evaluateProgram(file, text, idx, program, reassigned, comments, diagnostics) {
     const ev = new Evaluator(file, text, idx, reassigned);
-    const scope = new Scope(null);
+    const scope = new railway_ts_values/* Scope */.HG(null);
     ev.exec(program.body, scope);
     // Locate the program (§5.3 step 1).
     let exported = null;
@@ -1997,12 +1933,12 @@ function evaluateProgram(file, text, idx, program, reassigned, comments, diagnos
             continue;
         if (services.some((s) => s.span === r.span))
             continue;
-        services.push(extractService(ev, r, comments, diagnostics));
+        services.push((0,extract/* extractService */.tY)(ev, r, comments, diagnostics));
     }
     const partialValue = partialNode ? ev.lookup(partialNode.name, scope, partialNode) : null;
     return {
         services,
-        partial: partialValue ? toValued(partialValue, "string") : null,
+        partial: partialValue ? (0,extract/* toValued */.$k)(partialValue, "string") : null,
         servicesComplete: complete,
     };
 }
@@ -2101,6 +2037,140 @@ function finish(diagnostics) {
         out.push(d);
     }
     return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+
+/***/ }),
+
+/***/ 1092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FS: () => (/* binding */ combineUncertain),
+/* harmony export */   HG: () => (/* binding */ Scope),
+/* harmony export */   L5: () => (/* binding */ unknown),
+/* harmony export */   UD: () => (/* binding */ fromUncertain),
+/* harmony export */   cp: () => (/* binding */ isUncertain),
+/* harmony export */   e7: () => (/* binding */ iacExport),
+/* harmony export */   lc: () => (/* binding */ asConstant),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   t5: () => (/* binding */ ctxdep),
+/* harmony export */   vN: () => (/* binding */ prim),
+/* harmony export */   w8: () => (/* binding */ truthiness)
+/* harmony export */ });
+/* unused harmony export IAC_EXPORTS */
+const IAC_EXPORTS = {
+    service: "service",
+    fn: "fn",
+    github: "github",
+    image: "image",
+    template: "template",
+    empty: "empty",
+    postgres: "postgres",
+    mysql: "mysql",
+    redis: "redis",
+    mongo: "mongo",
+    database: "database",
+    volume: "volume",
+    bucket: "bucket",
+    group: "group",
+    ref: "ref",
+    preserve: "preserve",
+    project: "project",
+    defineRailway: "defineRailway",
+    define: "defineRailway",
+    createRailwayContext: "createRailwayContext",
+};
+function iacExport(name) {
+    return Object.hasOwn(IAC_EXPORTS, name) ? IAC_EXPORTS[name] : null;
+}
+class Scope {
+    parent;
+    vars = new Map();
+    constructor(parent) {
+        this.parent = parent;
+    }
+    find(name) {
+        for (let s = this; s; s = s.parent) {
+            const b = s.vars.get(name);
+            if (b)
+                return b;
+        }
+        return null;
+    }
+}
+function prim(value, span) {
+    return { t: "prim", value, span };
+}
+function unknown(note, span) {
+    return { t: "unknown", note, span };
+}
+function ctxdep(note, span) {
+    return { t: "ctxdep", note, span };
+}
+function isUncertain(v) {
+    return v.t === "ctxdep" || v.t === "unknown";
+}
+/** The uncertainty of several operands: unknown wins over ctx. Null when none is uncertain. */
+function combineUncertain(vs) {
+    let ctx = null;
+    for (const v of vs) {
+        if (v.t === "unknown")
+            return { t: "unknown", note: v.note };
+        if (v.t === "ctxdep" && !ctx)
+            ctx = { t: "ctxdep", note: v.note };
+    }
+    return ctx;
+}
+function fromUncertain(u, span) {
+    return { t: u.t, note: u.note, span };
+}
+/** Shallow copy flagged as obtained through a constant. */
+function asConstant(v, usedAt) {
+    const copy = { ...v, constant: true };
+    if (usedAt)
+        copy.usedAt = usedAt;
+    return copy;
+}
+/** JS truthiness when known; null when the value depends on something unknown. */
+function truthiness(v) {
+    switch (v.t) {
+        case "prim":
+            return Boolean(v.value);
+        case "cands": {
+            const ts = v.options.map(truthiness);
+            return ts.every((x) => x === true) ? true : ts.every((x) => x === false) ? false : null;
+        }
+        case "ctxdep":
+        case "unknown":
+            return null;
+        default:
+            return true;
+    }
+}
+function describe(v) {
+    switch (v.t) {
+        case "prim":
+            return v.value === null ? "null" : v.value === undefined ? "undefined" : typeof v.value;
+        case "obj":
+            return "an object";
+        case "arr":
+            return "an array";
+        case "preserve":
+            return "`preserve()`";
+        case "ref":
+            return "a variable reference";
+        case "resource":
+            return `a ${v.res.kind} resource`;
+        case "func":
+        case "builtin":
+        case "method":
+            return "a function";
+        case "project":
+            return "a project";
+        default:
+            return "a value";
+    }
 }
 
 
