@@ -10,7 +10,8 @@ export const modules = {
 /* harmony export */   O8: () => (/* binding */ BUILD_KEYS),
 /* harmony export */   hp: () => (/* binding */ DEPLOY_KEYS),
 /* harmony export */   rc: () => (/* binding */ RUN_KEYS),
-/* harmony export */   tY: () => (/* binding */ extractService)
+/* harmony export */   tY: () => (/* binding */ extractService),
+/* harmony export */   xI: () => (/* binding */ SERVICE_KEYS)
 /* harmony export */ });
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1092);
 
@@ -2052,13 +2053,13 @@ function finish(diagnostics) {
 /* harmony export */   UD: () => (/* binding */ fromUncertain),
 /* harmony export */   cp: () => (/* binding */ isUncertain),
 /* harmony export */   e7: () => (/* binding */ iacExport),
+/* harmony export */   kx: () => (/* binding */ IAC_EXPORTS),
 /* harmony export */   lc: () => (/* binding */ asConstant),
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   t5: () => (/* binding */ ctxdep),
 /* harmony export */   vN: () => (/* binding */ prim),
 /* harmony export */   w8: () => (/* binding */ truthiness)
 /* harmony export */ });
-/* unused harmony export IAC_EXPORTS */
 const IAC_EXPORTS = {
     service: "service",
     fn: "fn",

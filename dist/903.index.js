@@ -24,27 +24,10 @@ var values = __webpack_require__(1092);
 
 /** `railway_sdk.__all__` (0.3.0) and the names the CLI's older `migrate --lang py` imports from `railway_iac`. */
 const PY_EXPORTS = {
-    service: "service",
-    fn: "fn",
-    github: "github",
-    image: "image",
-    template: "template",
-    empty: "empty",
-    postgres: "postgres",
-    mysql: "mysql",
-    redis: "redis",
-    mongo: "mongo",
-    database: "database",
-    volume: "volume",
-    bucket: "bucket",
-    group: "group",
-    ref: "ref",
-    preserve: "preserve",
-    project: "project",
+    // The TypeScript SDK's exports, by the same names, plus the Python spellings of the entry points.
+    ...values/* IAC_EXPORTS */.kx,
     define_railway: "defineRailway",
-    defineRailway: "defineRailway",
     create_railway_context: "createRailwayContext",
-    createRailwayContext: "createRailwayContext",
 };
 const SDK_MODULES = new Set(["railway_sdk", "railway_iac"]);
 const MAX_STEPS = 50_000;
@@ -1037,37 +1020,8 @@ var schema = __webpack_require__(2139);
 
 
 /** The keywords `_service_node` reads (railway_sdk 0.3.0). */
-const PY_SERVICE_KEYS = [
-    "source",
-    "root",
-    "rootDirectory",
-    "build",
-    "deploy",
-    "run",
-    "start",
-    "startCommand",
-    "preDeploy",
-    "preDeployCommand",
-    "healthcheck",
-    "healthcheckPath",
-    "healthcheckTimeout",
-    "replicas",
-    "regions",
-    "networking",
-    "domains",
-    "tcp",
-    "tcpProxies",
-    "tracing",
-    "env",
-    "variables",
-    "volumeMounts",
-    "configFile",
-    "parentServiceId",
-    "groupId",
-    "clusterRole",
-    "replicaConfig",
-    "clusterDisplay",
-];
+// The same keys as railway.ts's `IntentServiceConfig`, plus `tracing`.
+const PY_SERVICE_KEYS = [...extract/* SERVICE_KEYS */.xI, "tracing"];
 /** Keywords that belong inside `build={…}` or `deploy={…}` (written at the top level, they are dropped). */
 const NESTED_HOME = {
     builder: 'build={"builder": …}',
@@ -1414,7 +1368,8 @@ function finish(diagnostics) {
 /* harmony export */   O8: () => (/* binding */ BUILD_KEYS),
 /* harmony export */   hp: () => (/* binding */ DEPLOY_KEYS),
 /* harmony export */   rc: () => (/* binding */ RUN_KEYS),
-/* harmony export */   tY: () => (/* binding */ extractService)
+/* harmony export */   tY: () => (/* binding */ extractService),
+/* harmony export */   xI: () => (/* binding */ SERVICE_KEYS)
 /* harmony export */ });
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1092);
 
@@ -1769,13 +1724,13 @@ function envDeclaration(ev, name, nameSpan, v) {
 /* harmony export */   UD: () => (/* binding */ fromUncertain),
 /* harmony export */   cp: () => (/* binding */ isUncertain),
 /* harmony export */   e7: () => (/* binding */ iacExport),
+/* harmony export */   kx: () => (/* binding */ IAC_EXPORTS),
 /* harmony export */   lc: () => (/* binding */ asConstant),
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   t5: () => (/* binding */ ctxdep),
 /* harmony export */   vN: () => (/* binding */ prim),
 /* harmony export */   w8: () => (/* binding */ truthiness)
 /* harmony export */ });
-/* unused harmony export IAC_EXPORTS */
 const IAC_EXPORTS = {
     service: "service",
     fn: "fn",

@@ -21,6 +21,7 @@ import {
   combineUncertain,
   ctxdep,
   fromUncertain,
+  IAC_EXPORTS,
   isUncertain,
   type Prop,
   prim,
@@ -34,27 +35,10 @@ import {
 
 /** `railway_sdk.__all__` (0.3.0) and the names the CLI's older `migrate --lang py` imports from `railway_iac`. */
 const PY_EXPORTS: Record<string, Builtin> = {
-  service: "service",
-  fn: "fn",
-  github: "github",
-  image: "image",
-  template: "template",
-  empty: "empty",
-  postgres: "postgres",
-  mysql: "mysql",
-  redis: "redis",
-  mongo: "mongo",
-  database: "database",
-  volume: "volume",
-  bucket: "bucket",
-  group: "group",
-  ref: "ref",
-  preserve: "preserve",
-  project: "project",
+  // The TypeScript SDK's exports, by the same names, plus the Python spellings of the entry points.
+  ...IAC_EXPORTS,
   define_railway: "defineRailway",
-  defineRailway: "defineRailway",
   create_railway_context: "createRailwayContext",
-  createRailwayContext: "createRailwayContext",
 };
 
 export const SDK_MODULES = new Set(["railway_sdk", "railway_iac"]);

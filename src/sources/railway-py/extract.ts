@@ -14,7 +14,7 @@
  */
 import type { Diagnostic } from "../../model/finding.js";
 import type { Span } from "../../model/span.js";
-import { BUILD_KEYS, DEPLOY_KEYS, RUN_KEYS, toValued } from "../railway-ts/extract.js";
+import { BUILD_KEYS, DEPLOY_KEYS, RUN_KEYS, SERVICE_KEYS, toValued } from "../railway-ts/extract.js";
 import type { EnvDeclaration, RailwayTsService } from "../railway-ts/types.js";
 import { type AV, describe, type Resource } from "../railway-ts/values.js";
 import { didYouMean } from "../schema.js";
@@ -23,37 +23,8 @@ import type { PyEvaluator } from "./evaluate.js";
 type Got = AV | "absent";
 
 /** The keywords `_service_node` reads (railway_sdk 0.3.0). */
-export const PY_SERVICE_KEYS = [
-  "source",
-  "root",
-  "rootDirectory",
-  "build",
-  "deploy",
-  "run",
-  "start",
-  "startCommand",
-  "preDeploy",
-  "preDeployCommand",
-  "healthcheck",
-  "healthcheckPath",
-  "healthcheckTimeout",
-  "replicas",
-  "regions",
-  "networking",
-  "domains",
-  "tcp",
-  "tcpProxies",
-  "tracing",
-  "env",
-  "variables",
-  "volumeMounts",
-  "configFile",
-  "parentServiceId",
-  "groupId",
-  "clusterRole",
-  "replicaConfig",
-  "clusterDisplay",
-];
+// The same keys as railway.ts's `IntentServiceConfig`, plus `tracing`.
+export const PY_SERVICE_KEYS = [...SERVICE_KEYS, "tracing"];
 
 /** Keywords that belong inside `build={…}` or `deploy={…}` (written at the top level, they are dropped). */
 const NESTED_HOME: Record<string, string> = {

@@ -17,7 +17,7 @@ import { type AV, combineUncertain, describe, type Resource } from "./values.js"
 type Got = AV | "absent";
 
 /** `IntentServiceConfig` keys of railway@3.11.0 (identical since 3.1.1; §2.4). */
-const SERVICE_KEYS = new Set([
+export const SERVICE_KEYS = new Set([
   "source",
   "root",
   "rootDirectory",
