@@ -5,14 +5,20 @@
  */
 import type { Diagnostic } from "../model/finding.js";
 import type { Span } from "../model/span.js";
-import { basename, joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
+import { basename, dirname, joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
 import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
 import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
 import { type NixpacksPlan, readPlan } from "../sources/nixpacks.js";
 import { type Procfile, parseProcfile } from "../sources/procfile.js";
 import { type Pyproject, readPyproject } from "../sources/pyproject.js";
 import { type RailpackConfig, readRailpack } from "../sources/railpack.js";
-import { type RailwayConfig, readRailway, resolveConfigPath } from "../sources/railway.js";
+import {
+  CUSTOM_CAC_PATH,
+  hasConfigAsCodeShape,
+  type RailwayConfig,
+  readRailway,
+  resolveConfigPath,
+} from "../sources/railway.js";
 import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
 import { loadRequirementsGraph, type RequirementsGraph } from "../sources/requirements/load.js";
 import type { RequirementsFile } from "../sources/requirements/parse.js";
@@ -96,6 +102,12 @@ export interface ServiceFacts {
    * config-as-code cut-off): parsed for the report and the migration, never for what deploys.
    */
   railwayUnread: RailwayConfig | null;
+  /**
+   * Config-as-code files at a custom path in the service root (`railway.api.json`), recognised by
+   * their shape. Which service reads one is a setting in Railway, so they feed only
+   * config-as-code-deprecated and the migration, never what deploys.
+   */
+  railwayCustom: RailwayConfig[];
   /** `build.nixpacksPlan` of railway.json/toml. */
   railwayPlan: NixpacksPlan | null;
   procfile: Procfile | null;
@@ -290,6 +302,12 @@ export function buildServiceFacts(
     nixpacks: nixDoc?.value ? readPlan(nixDoc) : null,
     railway,
     railwayUnread: cacRead ? null : railwayParsed,
+    railwayCustom: files
+      .filter((f) => dirname(f) === root && CUSTOM_CAC_PATH.test(f))
+      .flatMap((f) => {
+        const doc = loadDoc(ws, f, problems);
+        return doc && hasConfigAsCodeShape(doc) ? [readRailway(doc)] : [];
+      }),
     railwayPlan: railway?.nixpacksPlanPath ? readPlan(railway.doc, railway.nixpacksPlanPath) : null,
     procfile,
     dockerfile,

@@ -10,8 +10,8 @@ import * as nodePath from "node:path";
 import { analyzeDetailed, loadParsers } from "../analyze.js";
 import type { ServiceFacts } from "../facts/service.js";
 import { dirname, type Workspace } from "../repo/workspace.js";
-import { isRecord, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
-import { readRailway } from "../sources/railway.js";
+import { parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
+import { CUSTOM_CAC_PATH, hasConfigAsCodeShape, readRailway } from "../sources/railway.js";
 import { planService, type ServicePlan } from "./plan.js";
 import { pyServiceArgs, renderRailwayPy } from "./python.js";
 import { isEmpty, missingOnly, planFor } from "./service.js";
@@ -19,9 +19,6 @@ import { renderRailwayTs, tsServiceOptions } from "./typescript.js";
 
 export type Lang = "ts" | "py";
 export const IAC_FILES: Record<Lang, string> = { ts: ".railway/railway.ts", py: ".railway/railway.py" };
-
-const CUSTOM_PATH = /(^|\/)railway\.([^/]+)\.(json|toml)$/;
-const CAC_TOP = new Set(["$schema", "build", "deploy", "environments"]);
 
 /**
  * Config-as-code files at a custom path (the service's "Railway Config File" setting points at them,
@@ -33,7 +30,7 @@ const CAC_TOP = new Set(["$schema", "build", "deploy", "environments"]);
 export function customPathPlans(ws: Workspace, skip: ReadonlySet<string>): ServicePlan[] {
   const out: ServicePlan[] = [];
   for (const f of ws.files()) {
-    const m = CUSTOM_PATH.exec(f);
+    const m = CUSTOM_CAC_PATH.exec(f);
     if (
       !m ||
       skip.has(f) ||
@@ -45,13 +42,7 @@ export function customPathPlans(ws: Workspace, skip: ReadonlySet<string>): Servi
     const r = ws.read(f);
     if (r.kind !== "ok") continue;
     const doc = f.endsWith(".json") ? parseJsonDoc(f, r.text) : parseTomlDoc(f, r.text);
-    const v = doc.value;
-    if (
-      !isRecord(v) ||
-      !Object.keys(v).every((k) => CAC_TOP.has(k)) ||
-      !(isRecord(v.build) || isRecord(v.deploy))
-    )
-      continue;
+    if (!hasConfigAsCodeShape(doc)) continue;
     const plan = planService(readRailway(doc), { name: m[2]!, root: dirname(f) });
     plan.notes.unshift({
       key: f,

@@ -6,7 +6,7 @@ import { getPath, isRecord } from "../sources/doc.js";
 import type { RailwayConfig } from "../sources/railway.js";
 import { definiteValue } from "../sources/railway-ts/types.js";
 import type { RuleContext } from "./context.js";
-import { defineRule } from "./define-rule.js";
+import { defineRule, type Emit } from "./define-rule.js";
 import { CARRIED } from "./railway-config-conflict.js";
 
 /**
@@ -101,6 +101,27 @@ function replacement(svc: ServiceFacts, key: string, value: unknown): { text: st
   }
 }
 
+/**
+ * Custom-path files (`railway.api.json`): a service's "Railway Config File" setting names one, which
+ * the repository cannot show, so what replaces each setting is not modelled; the finding lists what
+ * stops applying if a service uses it, as a warning.
+ */
+function customPathFindings(svc: ServiceFacts, cutoff: string, after: boolean): Emit[] {
+  return svc.railwayCustom.map((c) => {
+    const keys = settingsOf(c).map((s) => `\`${s.key}\` (line ${s.line})`);
+    return {
+      span: { file: c.file, line: 1, column: 1 },
+      severity: "warning" as const,
+      message: after
+        ? `${c.file} has config-as-code's shape (a custom "Railway Config File" path); Railway stopped reading such files on ${cutoff}, so if a service uses it, ${keys.length} setting${keys.length === 1 ? "" : "s"} no longer apply: ${keys.join(", ")}`
+        : `${c.file} has config-as-code's shape (a custom "Railway Config File" path); Railway stops reading such files on ${cutoff}`,
+      found: c.file,
+      expected: ".railway/railway.ts (or .railway/railway.py)",
+      fix: "Run `deploy-drift migrate` (it reads custom-path files too) and set the service's root directory and name it assumes, then delete the file in the same PR.",
+    };
+  });
+}
+
 /** Every leaf setting of the file (`build.builder`, `environments.pr.deploy.startCommand`, …). */
 function settingsOf(r: RailwayConfig): Array<{ key: string; value: unknown; line: number }> {
   const out: Array<{ key: string; value: unknown; line: number }> = [];
@@ -129,12 +150,13 @@ export default defineRule<RuleContext>({
   id: "config-as-code-deprecated",
   defaultSeverity: "warning",
   summary: "railway.json / railway.toml stopped being read on 2026-12-01",
-  check: ({ svc, config }) => {
+  check: ({ svc, config, today }) => {
     const cutoff = config["config-as-code-cutoff"];
     const live = svc.railway;
     const dead = svc.railwayUnread;
     const r = live ?? dead;
-    if (!r) return [];
+    const custom = customPathFindings(svc, cutoff, config["config-as-code-cutoff"] <= today);
+    if (!r) return custom;
     const ts = svc.railwayTs;
     // The railway.ts that carries every setting (`deploy-drift migrate`), or the keys to add to the
     // existing service: one copy-paste in the PR comment.
@@ -154,6 +176,7 @@ export default defineRule<RuleContext>({
       : "Run `deploy-drift migrate --write` to write `.railway/railway.ts` with every setting (`railway config migrate` leaves some as comments or drops them), review it, apply it with `railway config apply`, and delete the old file in the same PR.";
     if (live) {
       return [
+        ...custom,
         {
           span: { file: r.file, line: 1, column: 1 },
           severity: "warning",
@@ -185,6 +208,7 @@ export default defineRule<RuleContext>({
           ? lines[0]
           : `${lines.length} settings no longer apply: ${lines.join("; ")}`;
     return [
+      ...custom,
       {
         span: { file: r.file, line: 1, column: 1 },
         // An error when a lost setting certainly changes what deploys; otherwise the file is dead weight.

@@ -93,6 +93,28 @@ export interface RailwayConfig {
   nixpacksPlanPath: Path | null;
 }
 
+/** `railway.<name>.json|toml`: a config-as-code file at a custom path (a service's "Railway Config File"). */
+export const CUSTOM_CAC_PATH = /(^|\/)railway\.([^/]+)\.(json|toml)$/;
+const CAC_TOP = new Set(["$schema", "build", "deploy", "environments"]);
+
+/**
+ * Whether a parsed document has config-as-code's shape: only `build` / `deploy` / `environments` /
+ * `$schema` at the top, with `build` or `deploy` (how a custom-path file is told from other JSON/TOML).
+ */
+export function hasConfigAsCodeShape(doc: ConfigDoc): boolean {
+  const v = doc.value;
+  return (
+    v !== null &&
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    Object.keys(v).every((k) => CAC_TOP.has(k)) &&
+    ["build", "deploy"].some((k) => {
+      const x = (v as Record<string, unknown>)[k];
+      return x !== null && typeof x === "object" && !Array.isArray(x);
+    })
+  );
+}
+
 export function readRailway(doc: ConfigDoc): RailwayConfig {
   const v = doc.value as Record<string, unknown> | null;
   const envs: RailwayConfig["environmentStartCommands"] = [];
