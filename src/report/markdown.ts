@@ -322,7 +322,7 @@ function status(fs: Finding[], ok: string): string {
 
 function servicesBlock(r: Report): Block {
   const rows = r.services.map((s) => [
-    code(s.root),
+    `${code(s.root)}<br><sub>from ${inline(s.origin)}</sub>`,
     cap(s.builder.name),
     s.pythonVersion ? code(s.pythonVersion) : "default",
     s.lockfileInSync === null ? "➖ no lock" : s.lockfileInSync ? "✅ in sync" : "❌ out of sync",
@@ -373,7 +373,13 @@ function serviceBlocks(s: ServiceReport, r: Report, max: number): Block[] {
 
   // What each builder will do: short facts in the table, the commands below it.
   {
-    const body: string[] = ["", `**Railway uses ${cap(s.builder.name)}:** ${inline(s.builder.reason)}`, ""];
+    const body: string[] = [
+      "",
+      `**Service:** ${code(s.name)}, from ${inline(s.origin)}.`,
+      "",
+      `**Railway uses ${cap(s.builder.name)}:** ${inline(s.builder.reason)}`,
+      "",
+    ];
     add(
       body,
       table(

@@ -24,7 +24,7 @@ export function renderText(report: Report, opts: { color?: boolean } = {}): stri
   if (out.length) out.push("");
   for (const s of report.services) {
     out.push(
-      `${c("1", `service ${terminal(s.root)}`)}: builder ${s.builder.name}, python ${terminal(s.pythonVersion ?? "builder default")}, lockfile ${s.lockfileInSync === null ? "none" : s.lockfileInSync ? "in sync" : "OUT OF SYNC"}`,
+      `${c("1", `service ${terminal(s.root)}`)} (from ${terminal(s.origin)}): builder ${s.builder.name}, python ${terminal(s.pythonVersion ?? "builder default")}, lockfile ${s.lockfileInSync === null ? "none" : s.lockfileInSync ? "in sync" : "OUT OF SYNC"}`,
     );
     out.push(`  start: ${terminal(s.sections.start.effective.command ?? "(none)")}`);
     out.push(`         from ${terminal(s.sections.start.effective.from)}`);
