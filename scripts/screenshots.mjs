@@ -15,7 +15,7 @@ import { renderMarkdown } from "../src/report/markdown.ts";
 const OUT = resolve("screenshots");
 const WIDTH = 780;
 const CHROMIUM = process.env.CHROMIUM ?? "chromium";
-const today = new Date("2026-11-26T12:00:00Z");
+const today = new Date("2026-12-01T12:00:00Z");
 const css = readFileSync("node_modules/github-markdown-css/github-markdown-light.css", "utf8");
 
 const maya = await analyzeRepo(new DiskWorkspace("examples/maya-backend"), { today });
