@@ -30,7 +30,7 @@ const Module = require("node:module");
 
 const APP = path.join(__dirname, "app");
 // Replaced by scripts/build.mjs; left as is (running src/ directly), the cache stays off.
-const BUNDLE_ID = "228e8e4e7510ae03";
+const BUNDLE_ID = "ca71ee5e944ecb8d";
 // Set by src/bin.cjs when main() has returned: a crash leaves nothing worth keeping.
 const COMPLETED = Symbol.for("deploy-drift.cli.completed");
 

@@ -31,6 +31,12 @@ function replacement(svc: ServiceFacts, key: string, value: unknown): { text: st
     case "build.builder":
       if (typeof value === "string" && value.toLowerCase() === svc.builder.name)
         return { text: `${builder} builds it without the file too`, changes: false };
+      // A folder no Python provider builds (a Node frontend at the root): not a Python deploy to judge.
+      if (svc.provider.name !== "python" && svc.provider.name !== "dockerfile")
+        return {
+          text: `${builder} builds it instead, with its ${svc.provider.name === "none" ? "own detection" : `${svc.provider.name} provider`} (not a Python build, which deploy-drift does not judge)`,
+          changes: false,
+        };
       return svc.builder.name === "dockerfile"
         ? {
             text: `${q(svc.dockerfile ?? "Dockerfile")} builds it instead (Railway always uses a Dockerfile it finds)`,
