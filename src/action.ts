@@ -33,7 +33,7 @@ import { DiskWorkspace } from "./repo/disk.js";
 import { normalizeRelPath } from "./repo/workspace.js";
 import { type Annotation, toAnnotations } from "./report/annotations.js";
 import { renderJson } from "./report/json.js";
-import { inScope, renderMarkdown } from "./report/markdown.js";
+import { inScope, renderMarkdown, urlPath } from "./report/markdown.js";
 import { renderSarif } from "./report/sarif.js";
 import { sarifOptions } from "./report/sarif-options.js";
 
@@ -353,7 +353,9 @@ async function publish(a: PublishArgs): Promise<Published> {
     return out;
   }
 
-  const render = (detail: Detail) => renderMarkdown(report, { detail, summaryUrl: target.runUrl });
+  // Finding locations link to the file at the PR head (paths are relative to the analysed folder).
+  const blobUrl = `${target.blobUrl}${a.dir === "." ? "" : `${urlPath(a.dir)}/`}`;
+  const render = (detail: Detail) => renderMarkdown(report, { detail, summaryUrl: target.runUrl, blobUrl });
 
   if (wantComment && target.pr !== null) {
     const marker = stickyMarker(target.workflow, a.dir, a.job, inputs["comment-key"]);

@@ -35,6 +35,8 @@ export interface RunTarget {
   workflow: string;
   /** Link to this run; its page shows the job summary. */
   runUrl: string;
+  /** Where the repository's files are shown at headSha: `…/owner/repo/blob/<sha>/`. */
+  blobUrl: string;
   /** Why the token is known to be read-only, or null when it may write. */
   readOnly: string | null;
 }
@@ -71,6 +73,7 @@ export function resolveTarget(ctx: ActionContext, override: { pr?: number | unde
     headSha,
     workflow: ctx.workflow,
     runUrl,
+    blobUrl: `${ctx.serverUrl.replace(/\/+$/, "")}/${ctx.repo.owner}/${ctx.repo.repo}/blob/${headSha}/`,
     readOnly: readOnlyReason(ctx, pr),
   };
 }

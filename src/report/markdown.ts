@@ -28,6 +28,12 @@ export interface MarkdownOptions {
   layout?: Layout;
   /** Where the full report lives (the job summary), linked from shorter tiers. */
   summaryUrl?: string;
+  /**
+   * Base URL of the analysed folder's files at the PR head (`…/blob/<sha>/dir/`): finding locations
+   * become links to their line. Paths are percent-encoded segment by segment, so no repository text
+   * can break out of the link.
+   */
+  blobUrl?: string;
 }
 
 /** Findings shown openly in a warnings/notices list before the rest folds away (comment layout). */
@@ -76,7 +82,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   );
   if (blocking.length) {
     out.push(`#### Fix before merging (${blocking.length})`, "");
-    add(out, findingList(blocking, detail === "summary" ? 10 : LIST_MAX));
+    add(out, findingList(blocking, detail === "summary" ? 10 : LIST_MAX, opts.blobUrl));
     out.push("");
   }
   const groups: Array<[string, Finding[]]> = [
@@ -88,11 +94,12 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     if (fs.length === 0) continue;
     if (detail === "summary") continue;
     out.push(`#### ${title} (${fs.length})`, "");
-    if (layout === "summary" || fs.length <= LIST_HANDFUL + 1) add(out, findingList(fs, LIST_MAX));
+    if (layout === "summary" || fs.length <= LIST_HANDFUL + 1)
+      add(out, findingList(fs, LIST_MAX, opts.blobUrl));
     else {
-      add(out, findingList(fs.slice(0, LIST_HANDFUL), LIST_HANDFUL));
+      add(out, findingList(fs.slice(0, LIST_HANDFUL), LIST_HANDFUL, opts.blobUrl));
       out.push("", details(`${fs.length - LIST_HANDFUL} more ${title.toLowerCase()}`));
-      add(out, findingList(fs.slice(LIST_HANDFUL), LIST_MAX));
+      add(out, findingList(fs.slice(LIST_HANDFUL), LIST_MAX, opts.blobUrl));
       out.push("", "</details>");
     }
     out.push("");
@@ -229,7 +236,7 @@ function snippet(f: Finding, indent: string): string[] {
  * share a fix (every requirement missing from one lock) are one item, the fix once, the places below.
  * At most PER_RULE_MAX findings per rule and `max` in all, then an "N more" line.
  */
-function findingList(fs: Finding[], max: number): string[] {
+function findingList(fs: Finding[], max: number, blobUrl?: string): string[] {
   const out: string[] = [];
   const groups = new Map<string, Finding[]>();
   for (const f of fs) {
@@ -254,10 +261,10 @@ function findingList(fs: Finding[], max: number): string[] {
     const f = g[0]!;
     const fix = `**Fix:** ${inline(f.fix)} <sub>${ruleLink(f.rule)}</sub>`;
     if (g.length === 1) {
-      out.push(`- ${ICON[f.severity]} ${place(f)}\\`, `  ${fix}`, ...snippet(f, "  "));
+      out.push(`- ${ICON[f.severity]} ${place(f, blobUrl)}\\`, `  ${fix}`, ...snippet(f, "  "));
     } else {
       out.push(`- ${ICON[f.severity]} ${fix}`);
-      for (const x of g.slice(0, room)) out.push(`  - ${place(x)}`, ...snippet(x, "    "));
+      for (const x of g.slice(0, room)) out.push(`  - ${place(x, blobUrl)}`, ...snippet(x, "    "));
     }
     shown += Math.min(g.length, room);
     perRule.set(f.rule, used + Math.min(g.length, room));
@@ -273,9 +280,23 @@ function findingList(fs: Finding[], max: number): string[] {
   return out;
 }
 
+/** A repository path as URL path segments: every character a link could break on is percent-encoded. */
+export function urlPath(path: string): string {
+  return path
+    .split("/")
+    .map((seg) =>
+      encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
+    .join("/");
+}
+
 /** A finding's location and evidence, on one line. */
-function place(f: Finding): string {
+function place(f: Finding, blobUrl?: string): string {
   const where = f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
+  const loc =
+    blobUrl && f.file !== "."
+      ? `[${code(where)}](${blobUrl}${urlPath(f.file)}${f.line ? `#L${f.line}` : ""})`
+      : code(where);
   const origin = f.baseline ? ` <sub>${ORIGIN[f.baseline]}</sub>` : "";
   const also = f.related?.length
     ? ` (also ${f.related
@@ -283,7 +304,7 @@ function place(f: Finding): string {
         .map((s) => code(`${s.file}:${s.line}`))
         .join(", ")})`
     : "";
-  return `${code(where)} ${inline(f.message)}${also}${origin}`;
+  return `${loc} ${inline(f.message)}${also}${origin}`;
 }
 
 function cap(s: string): string {

@@ -15,6 +15,8 @@ import { DIST, loadPayload, MERGE_SHA, type RunResult, runAction } from "./runne
 const HEAD_SHA = loadPayload().pull_request.head.sha as string;
 const MARKER = "<!-- deploy-drift:sticky workflow=CI job=drift dir=. -->";
 const RUN_URL = "https://github.com/Codertocat/Hello-World/actions/runs/4242";
+/** Finding locations in the comment link to the file at the PR head. */
+const BLOB_URL = `https://github.com/Codertocat/Hello-World/blob/${HEAD_SHA}/`;
 
 /** A fake GitHub for one test; when the test ends, no request may have violated the description. */
 async function fakeGitHub(onTestFinished: (fn: OnTestFinishedHandler) => void): Promise<FakeGitHub> {
@@ -274,8 +276,9 @@ describe("the bundled action against a fake GitHub", () => {
     expect(report.findings.length).toBeGreaterThanOrEqual(700);
     const body = gh.comments[0]!.body;
     expect(body.length).toBeLessThanOrEqual(60_000);
+    expect(body).toContain(`](${BLOB_URL}requirements.in#L3)`);
     const tiers = (["full", "compact", "summary"] as const).map(
-      (detail) => `${MARKER}\n${render(report, { detail, summaryUrl: RUN_URL })}`,
+      (detail) => `${MARKER}\n${render(report, { detail, summaryUrl: RUN_URL, blobUrl: BLOB_URL })}`,
     );
     expect(tiers).toContain(body);
     expect(Buffer.byteLength(gh.checkRuns[0]!.create.output.summary, "utf8")).toBeLessThanOrEqual(65_535);
