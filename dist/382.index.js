@@ -2,6 +2,45 @@ export const id = 382;
 export const ids = [382];
 export const modules = {
 
+/***/ 196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ evaluationFailed),
+/* harmony export */   S: () => (/* binding */ finishDiagnostics)
+/* harmony export */ });
+/** Sorted by position, duplicates (a helper evaluated twice) removed. */
+function finishDiagnostics(diagnostics) {
+    const seen = new Set();
+    const out = [];
+    for (const d of diagnostics) {
+        const key = `${d.span.line}:${d.span.column}:${d.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(d);
+    }
+    return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+/** The evaluator threw on this file (a deploy-drift bug): a warning at the file, and nothing read. */
+function evaluationFailed(file, e, diagnostics) {
+    diagnostics.push({
+        message: `deploy-drift could not evaluate ${file} statically (${e instanceof Error ? e.message : String(e)}); its settings are not checked`,
+        span: { file, line: 1, column: 1 },
+        fix: "Report this to deploy-drift with the file attached.",
+        severity: "warning",
+    });
+    return {
+        services: [],
+        partial: null,
+        servicesComplete: false,
+        diagnostics: finishDiagnostics(diagnostics),
+    };
+}
+
+
+/***/ }),
+
 /***/ 6517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1763,6 +1802,8 @@ function scanTemplateRefsInText(text) {
     return refs;
 }
 
+// EXTERNAL MODULE: ./src/sources/railway-ts/diagnostics.ts
+var railway_ts_diagnostics = __webpack_require__(196);
 // EXTERNAL MODULE: ./src/sources/railway-ts/extract.ts
 var extract = __webpack_require__(6517);
 // EXTERNAL MODULE: ./src/sources/railway-ts/types.ts
@@ -1778,6 +1819,7 @@ var types = __webpack_require__(6997);
  * `export const partial` (also `PARTIAL` / `Partial`). Syntax errors become diagnostics; this
  * function never throws.
  */
+
 
 
 
@@ -1806,7 +1848,12 @@ function parseRailwayTs(file, text) {
         const d = syntaxDiagnostic(file, idx, text, e);
         if (!insideRef(refs, d.offset))
             diagnostics.push(d.diagnostic);
-        return { services: [], partial: null, servicesComplete: false, diagnostics: finish(diagnostics) };
+        return {
+            services: [],
+            partial: null,
+            servicesComplete: false,
+            diagnostics: (0,railway_ts_diagnostics/* finishDiagnostics */.S)(diagnostics),
+        };
     }
     let facts;
     try {
@@ -1839,16 +1886,10 @@ function parseRailwayTs(file, text) {
     }));
     try {
         const result = evaluateProgram(file, text, idx, ast.program, facts.reassigned, comments, diagnostics);
-        return { ...result, diagnostics: finish(diagnostics) };
+        return { ...result, diagnostics: (0,railway_ts_diagnostics/* finishDiagnostics */.S)(diagnostics) };
     }
     catch (e) {
-        diagnostics.push({
-            message: `deploy-drift could not evaluate ${file} statically (${e instanceof Error ? e.message : String(e)}); its settings are not checked`,
-            span: { file, line: 1, column: 1 },
-            fix: "Report this to deploy-drift with the file attached.",
-            severity: "warning",
-        });
-        return { services: [], partial: null, servicesComplete: false, diagnostics: finish(diagnostics) };
+        return (0,railway_ts_diagnostics/* evaluationFailed */.C)(file, e, diagnostics);
     }
 }
 function evaluateProgram(file, text, idx, program, reassigned, comments, diagnostics) {
@@ -2025,19 +2066,6 @@ function syntaxDiagnostic(file, idx, text, e) {
 }
 function insideRef(refs, offset) {
     return refs.some((r) => offset >= r.start && offset <= r.end);
-}
-/** Sorted by position, duplicates (a helper evaluated twice) removed. */
-function finish(diagnostics) {
-    const seen = new Set();
-    const out = [];
-    for (const d of diagnostics) {
-        const key = `${d.span.line}:${d.span.column}:${d.message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(d);
-    }
-    return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
 }
 
 

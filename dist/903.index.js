@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/python/parse.ts + 4 modules
 var parse = __webpack_require__(3828);
+// EXTERNAL MODULE: ./src/sources/railway-ts/diagnostics.ts
+var railway_ts_diagnostics = __webpack_require__(196);
 // EXTERNAL MODULE: ./src/sources/railway-ts/extract.ts
 var extract = __webpack_require__(6517);
 // EXTERNAL MODULE: ./src/sources/railway-ts/values.ts
@@ -1228,6 +1230,7 @@ function pyEnvDeclaration(name, nameSpan, v) {
 
 
 
+
 const PARTIAL_NAMES = ["PARTIAL", "Partial", "partial"];
 const PROGRAM_NAMES = ["main", "Railway", "default"];
 function parseRailwayPy(file, text) {
@@ -1245,16 +1248,10 @@ function parseRailwayPy(file, text) {
         return { services: [], partial: null, servicesComplete: false, diagnostics };
     }
     try {
-        return { ...evaluate(file, py, diagnostics), diagnostics: finish(diagnostics) };
+        return { ...evaluate(file, py, diagnostics), diagnostics: (0,railway_ts_diagnostics/* finishDiagnostics */.S)(diagnostics) };
     }
     catch (e) {
-        diagnostics.push({
-            message: `deploy-drift could not evaluate ${file} statically (${e instanceof Error ? e.message : String(e)}); its settings are not checked`,
-            span: { file, line: 1, column: 1 },
-            fix: "Report this to deploy-drift with the file attached.",
-            severity: "warning",
-        });
-        return { services: [], partial: null, servicesComplete: false, diagnostics: finish(diagnostics) };
+        return (0,railway_ts_diagnostics/* evaluationFailed */.C)(file, e, diagnostics);
     }
 }
 function evaluate(file, py, diagnostics) {
@@ -1344,7 +1341,19 @@ function collectList(v, out) {
     }
 }
 /** Sorted by position; a diagnostic raised twice (a helper called for several services) is kept once. */
-function finish(diagnostics) {
+
+
+/***/ }),
+
+/***/ 196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ evaluationFailed),
+/* harmony export */   S: () => (/* binding */ finishDiagnostics)
+/* harmony export */ });
+/** Sorted by position, duplicates (a helper evaluated twice) removed. */
+function finishDiagnostics(diagnostics) {
     const seen = new Set();
     const out = [];
     for (const d of diagnostics) {
@@ -1355,6 +1364,21 @@ function finish(diagnostics) {
         out.push(d);
     }
     return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+/** The evaluator threw on this file (a deploy-drift bug): a warning at the file, and nothing read. */
+function evaluationFailed(file, e, diagnostics) {
+    diagnostics.push({
+        message: `deploy-drift could not evaluate ${file} statically (${e instanceof Error ? e.message : String(e)}); its settings are not checked`,
+        span: { file, line: 1, column: 1 },
+        fix: "Report this to deploy-drift with the file attached.",
+        severity: "warning",
+    });
+    return {
+        services: [],
+        partial: null,
+        servicesComplete: false,
+        diagnostics: finishDiagnostics(diagnostics),
+    };
 }
 
 

@@ -36,11 +36,10 @@ import {
   basename,
   bytesResult,
   dirname,
-  GAP_SAMPLE,
   isSkippedDir,
   joinPath,
+  listTreeFiles,
   MAX_FILE_BYTES,
-  MAX_LISTED_FILES,
   MAX_TOTAL_BYTES,
   MemoryWorkspace,
   normalizeRelPath,
@@ -450,19 +449,7 @@ export class BaseTreeWorkspace implements Workspace {
 
   /** Every blob and link of the listed tree (fetched or not), skipping vendored and VCS folders; sorted. */
   files(): string[] {
-    if (this.fileList) return this.fileList;
-    const all = [...this.entries.entries()]
-      .filter(([p, e]) => e.type === "blob" && !dirname(p).split("/").some(isSkippedDir))
-      .map(([p]) => p)
-      .sort();
-    this.fileList = all.slice(0, MAX_LISTED_FILES);
-    if (all.length > MAX_LISTED_FILES)
-      this.gapList.push({
-        kind: "file-count",
-        limit: MAX_LISTED_FILES,
-        paths: all.slice(MAX_LISTED_FILES, MAX_LISTED_FILES + GAP_SAMPLE),
-        count: all.length - MAX_LISTED_FILES,
-      });
+    this.fileList ??= listTreeFiles(this.entries.entries(), this.gapList);
     return this.fileList;
   }
 

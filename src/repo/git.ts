@@ -14,10 +14,8 @@ import {
   bytesResult,
   cachedRead,
   dirname,
-  GAP_SAMPLE,
-  isSkippedDir,
+  listTreeFiles,
   MAX_FILE_BYTES,
-  MAX_LISTED_FILES,
   MAX_TOTAL_BYTES,
   normalizeRelPath,
   noteBudgetRefusal,
@@ -306,19 +304,7 @@ class GitWorkspace implements Workspace {
 
   /** Blobs and links of the revision below the root, skipping vendored and VCS folders; sorted. */
   files(): string[] {
-    if (this.fileList) return this.fileList;
-    const all = [...this.entries.entries()]
-      .filter(([p, e]) => e.type === "blob" && !dirname(p).split("/").some(isSkippedDir))
-      .map(([p]) => p)
-      .sort();
-    this.fileList = all.slice(0, MAX_LISTED_FILES);
-    if (all.length > MAX_LISTED_FILES)
-      this.gapList.push({
-        kind: "file-count",
-        limit: MAX_LISTED_FILES,
-        paths: all.slice(MAX_LISTED_FILES, MAX_LISTED_FILES + GAP_SAMPLE),
-        count: all.length - MAX_LISTED_FILES,
-      });
+    this.fileList ??= listTreeFiles(this.entries.entries(), this.gapList);
     return this.fileList;
   }
 

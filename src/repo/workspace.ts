@@ -29,6 +29,25 @@ export interface WorkspaceGap {
 export const GAP_SAMPLE = 5;
 
 /** Records a path refused by the per-run read budget in `gaps` (one "read-budget" gap). */
+/**
+ * The files of a listed tree (a git revision, GitHub's tree API): every blob, skipping vendored and
+ * VCS folders, sorted, at most MAX_LISTED_FILES; a longer listing is recorded in `gaps` (file-count).
+ */
+export function listTreeFiles(entries: Iterable<[string, { type: string }]>, gaps: WorkspaceGap[]): string[] {
+  const all = [...entries]
+    .filter(([p, e]) => e.type === "blob" && !dirname(p).split("/").some(isSkippedDir))
+    .map(([p]) => p)
+    .sort();
+  if (all.length > MAX_LISTED_FILES)
+    gaps.push({
+      kind: "file-count",
+      limit: MAX_LISTED_FILES,
+      paths: all.slice(MAX_LISTED_FILES, MAX_LISTED_FILES + GAP_SAMPLE),
+      count: all.length - MAX_LISTED_FILES,
+    });
+  return all.slice(0, MAX_LISTED_FILES);
+}
+
 export function noteBudgetRefusal(gaps: WorkspaceGap[], rel: string): void {
   let g = gaps.find((x) => x.kind === "read-budget");
   if (!g) {

@@ -10,6 +10,7 @@
  */
 import type { Diagnostic } from "../../model/finding.js";
 import { parsePython, syntaxErrors, topLevelStatements } from "../../python/parse.js";
+import { evaluationFailed, finishDiagnostics } from "../railway-ts/diagnostics.js";
 import { toValued } from "../railway-ts/extract.js";
 import type { RailwayTsConfig, RailwayTsService } from "../railway-ts/types.js";
 import { type AV, type Resource, Scope } from "../railway-ts/values.js";
@@ -34,15 +35,9 @@ export function parseRailwayPy(file: string, text: string): RailwayTsConfig {
     return { services: [], partial: null, servicesComplete: false, diagnostics };
   }
   try {
-    return { ...evaluate(file, py, diagnostics), diagnostics: finish(diagnostics) };
+    return { ...evaluate(file, py, diagnostics), diagnostics: finishDiagnostics(diagnostics) };
   } catch (e) {
-    diagnostics.push({
-      message: `deploy-drift could not evaluate ${file} statically (${e instanceof Error ? e.message : String(e)}); its settings are not checked`,
-      span: { file, line: 1, column: 1 },
-      fix: "Report this to deploy-drift with the file attached.",
-      severity: "warning",
-    });
-    return { services: [], partial: null, servicesComplete: false, diagnostics: finish(diagnostics) };
+    return evaluationFailed(file, e, diagnostics);
   }
 }
 
@@ -138,14 +133,3 @@ function collectList(v: AV, out: Resource[]): boolean {
 }
 
 /** Sorted by position; a diagnostic raised twice (a helper called for several services) is kept once. */
-function finish(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const key = `${d.span.line}:${d.span.column}:${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(d);
-  }
-  return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
-}

@@ -19,6 +19,7 @@ import {
   type TemplateRef,
   templateRefDiagnostic,
 } from "./checks.js";
+import { evaluationFailed, finishDiagnostics } from "./diagnostics.js";
 import { Evaluator } from "./evaluate.js";
 import { type CommentInfo, extractService, toValued } from "./extract.js";
 import type { RailwayTsConfig, RailwayTsService } from "./types.js";
@@ -53,7 +54,12 @@ export function parseRailwayTs(file: string, text: string): RailwayTsConfig {
     for (const r of refs) diagnostics.push(templateRefDiagnostic(file, idx, r));
     const d = syntaxDiagnostic(file, idx, text, e as BabelError);
     if (!insideRef(refs, d.offset)) diagnostics.push(d.diagnostic);
-    return { services: [], partial: null, servicesComplete: false, diagnostics: finish(diagnostics) };
+    return {
+      services: [],
+      partial: null,
+      servicesComplete: false,
+      diagnostics: finishDiagnostics(diagnostics),
+    };
   }
 
   let facts: AstFacts;
@@ -87,15 +93,9 @@ export function parseRailwayTs(file: string, text: string): RailwayTsConfig {
 
   try {
     const result = evaluateProgram(file, text, idx, ast.program, facts.reassigned, comments, diagnostics);
-    return { ...result, diagnostics: finish(diagnostics) };
+    return { ...result, diagnostics: finishDiagnostics(diagnostics) };
   } catch (e) {
-    diagnostics.push({
-      message: `deploy-drift could not evaluate ${file} statically (${e instanceof Error ? e.message : String(e)}); its settings are not checked`,
-      span: { file, line: 1, column: 1 },
-      fix: "Report this to deploy-drift with the file attached.",
-      severity: "warning",
-    });
-    return { services: [], partial: null, servicesComplete: false, diagnostics: finish(diagnostics) };
+    return evaluationFailed(file, e, diagnostics);
   }
 }
 
@@ -278,17 +278,4 @@ function syntaxDiagnostic(
 
 function insideRef(refs: readonly TemplateRef[], offset: number): boolean {
   return refs.some((r) => offset >= r.start && offset <= r.end);
-}
-
-/** Sorted by position, duplicates (a helper evaluated twice) removed. */
-function finish(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const key = `${d.span.line}:${d.span.column}:${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(d);
-  }
-  return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
 }
