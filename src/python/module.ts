@@ -47,7 +47,7 @@ export type AttrLookup =
       guarded?: { line: number; column: number; guard: "__main__" | "TYPE_CHECKING" };
     }
   /** Where the parser noticed the error; it can sit after the real cause (e.g. an unclosed bracket). */
-  | { kind: "syntax-error"; line: number; column: number }
+  | { kind: "syntax-error"; line: number; column: number; reason?: string }
   | { kind: "dynamic" };
 
 const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -110,6 +110,8 @@ export function findTopLevelAttr(source: string, attr: string): AttrLookup {
 function lookupAttr(py: ParsedPython, attr: string): AttrLookup {
   const name = baseAttrName(attr);
 
+  if (py.tooDeep)
+    return { kind: "syntax-error", ...py.position(py.tooDeep.from), reason: "too many nested parentheses" };
   const err = firstModuleLevelError(py);
   if (err) return { kind: "syntax-error", ...py.position(err.from) };
 

@@ -33,7 +33,20 @@ export interface ParsedPython {
    * `tree` is then an empty module and the analyses that read this file say it was not read.
    */
   readonly defect?: string;
+  /**
+   * Set when brackets nest deeper than CPython accepts (see {@link MAX_NESTING}): the file is a
+   * SyntaxError for Python, so it is not handed to the parser (whose time grows faster than linearly
+   * with the depth); `tree` is an empty module and {@link syntaxErrors} reports this position.
+   */
+  readonly tooDeep?: { from: number };
 }
+
+/**
+ * CPython's tokenizer refuses more than 200 open brackets ("too many nested parentheses"):
+ * `MAXLEVEL` in Parser/lexer/state.h (https://github.com/python/cpython/blob/v3.13.0/Parser/lexer/state.h),
+ * Parser/tokenizer.h before 3.12.
+ */
+export const MAX_NESTING = 200;
 
 /**
  * Parses Python source. Never throws. Form feeds (legal whitespace in Python, but an error for the
@@ -57,6 +70,18 @@ function parseUncached(source: string): ParsedPython {
   const forParser = source.includes("\f") ? source.replace(/\f/g, " ") : source;
   let tree: Tree;
   let defect: string | undefined;
+  const deep = tooDeepAt(forParser);
+  if (deep >= 0) {
+    const lines = new LineIndex(source);
+    return {
+      source,
+      tree: parser.parse(""),
+      tooDeep: { from: deep },
+      lines,
+      position: (offset) => lines.position(offset),
+      text: (node) => source.slice(node.from, node.to),
+    };
+  }
   try {
     tree = parser.parse(forParser);
     // Walk the whole tree once, touching what every analysis touches: a defective tree (a node
@@ -87,6 +112,44 @@ export function walkAll(tree: Tree): void {
       return undefined;
     },
   });
+}
+
+/**
+ * Offset of the first bracket that opens level {@link MAX_NESTING} + 1, or -1. A linear scan that
+ * skips comments and string literals the way CPython's tokenizer delimits them (any prefix, single or
+ * triple quotes, a backslash escapes the next character even in raw strings; a one-line string ends at
+ * the line's end). Brackets inside f-string replacement fields are not counted, so the scan can only
+ * under-count: it never rejects a file CPython accepts.
+ */
+export function tooDeepAt(src: string): number {
+  let depth = 0;
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 35 /* # */) {
+      const nl = src.indexOf("\n", i);
+      if (nl < 0) return -1;
+      i = nl;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      const triple = src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === c;
+      let j = triple ? i + 3 : i + 1;
+      for (; j < n; j++) {
+        const d = src.charCodeAt(j);
+        if (d === 92 /* \\ */) j++;
+        else if (!triple && d === 10) break;
+        else if (d === c && (!triple || (src.charCodeAt(j + 1) === c && src.charCodeAt(j + 2) === c))) {
+          if (triple) j += 2;
+          break;
+        }
+      }
+      i = j;
+    } else if (c === 40 || c === 91 || c === 123 /* ( [ { */) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 41 || c === 93 || c === 125 /* ) ] } */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
 }
 
 function firstLine(e: unknown): string {
@@ -133,6 +196,7 @@ export function blockBodies(stmt: SyntaxNode): SyntaxNode[] {
 /** Every error node in the tree, with its 1-based position. */
 export function syntaxErrors(py: ParsedPython): Array<{ from: number; line: number; column: number }> {
   const out: Array<{ from: number; line: number; column: number }> = [];
+  if (py.tooDeep) return [{ from: py.tooDeep.from, ...py.position(py.tooDeep.from) }];
   py.tree.iterate({
     enter(n) {
       if (n.type.isError) out.push({ from: n.from, ...py.position(n.from) });

@@ -83,8 +83,8 @@ export default defineRule<RuleContext>({
       } else if (l?.kind === "syntax-error") {
         out.push({
           span: { file: app.file, line: l.line, column: l.column },
-          message: `${q(app.file)}, which ${a.candidate.label} loads, has a Python syntax error at line ${l.line}`,
-          found: "syntax error",
+          message: `${q(app.file)}, which ${a.candidate.label} loads, has a Python syntax error at line ${l.line}${l.reason ? ` (${l.reason})` : ""}`,
+          found: l.reason ? `syntax error: ${l.reason}` : "syntax error",
           expected: "a module that parses",
           fix: "Fix the syntax error; the server cannot import the module.",
         });

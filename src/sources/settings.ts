@@ -250,6 +250,8 @@ export function extractEnvReads(file: string, source: string): SettingsExtractio
     opaque: [{ span: { file, line: 1, column: 1 }, what: `${why}, so deploy-drift did not read it` }],
   });
   if (py.defect) return unread(py.defect);
+  if (py.tooDeep)
+    return unread(`brackets nest deeper than Python allows at line ${py.position(py.tooDeep.from).line}`);
   try {
     return extract(file, py);
   } catch (e) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findTopLevelAttr } from "../../src/python/module.js";
 import {
   blockBodies,
   bodyStatements,
@@ -7,6 +8,7 @@ import {
   parsePython,
   stringLiteralValue,
   syntaxErrors,
+  tooDeepAt,
   topLevelStatements,
 } from "../../src/python/parse.js";
 
@@ -101,4 +103,46 @@ describe("stringLiteralValue", () => {
       expect(literalOf(expr)).toBeNull();
     },
   );
+});
+
+describe("nesting deeper than CPython accepts (issue 12: lezer time grows faster than linearly with depth)", () => {
+  // CPython 3.11: 200 nested brackets compile, 201 raise "too many nested parentheses".
+  const nest = (n: number) => `x = ${"[".repeat(n)}${"]".repeat(n)}\n`;
+
+  it("accepts 200 levels and rejects the 201st bracket, at its offset", () => {
+    expect(tooDeepAt(nest(200))).toBe(-1);
+    expect(tooDeepAt(nest(201))).toBe(4 + 200);
+    const py = parsePython(`import os\n${nest(300)}`);
+    expect(py.tooDeep).toEqual({ from: 10 + 4 + 200 });
+    expect(syntaxErrors(py)).toEqual([{ from: 214, line: 2, column: 205 }]);
+  });
+
+  it("does not count brackets in comments and string literals of any kind", () => {
+    const open = "(".repeat(300);
+    const src = [
+      `# ${open}`,
+      `a = "${open}"`,
+      `b = '${open}\\'${open}'`,
+      `c = """${open}\n"${open}"\n"""`,
+      `d = rb'${open}\\''`,
+      `e = f"${open}"`,
+      `f = ''' ' '' ${open} '''`,
+      "g = ((1))",
+    ].join("\n");
+    expect(tooDeepAt(src)).toBe(-1);
+    expect(parsePython(src).tooDeep).toBeUndefined();
+  });
+
+  it("a one-line string ends at the line's end, as in the tokenizer", () => {
+    expect(tooDeepAt(`s = "unterminated\n${nest(201)}`)).toBeGreaterThan(0);
+  });
+
+  it("the app lookup says it is a syntax error, with CPython's reason", () => {
+    expect(findTopLevelAttr(`app = 1\n${nest(250)}`, "app")).toEqual({
+      kind: "syntax-error",
+      line: 2,
+      column: 205,
+      reason: "too many nested parentheses",
+    });
+  });
 });
