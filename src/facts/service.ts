@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../model/finding.js";
 import type { Span } from "../model/span.js";
+import { parsePython } from "../python/parse.js";
 import { basename, dirname, joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
 import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
 import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
@@ -44,6 +45,8 @@ export interface FileProblem {
   /** Parse diagnostics, or a refused read (symlink out of the repo, too large, binary...). */
   diagnostic: Diagnostic;
   kind: "syntax" | "unreadable";
+  /** deploy-drift's own parser failed on a readable file (python/parse.ts `defect`): not the repository's fault. */
+  parserDefect?: true;
 }
 
 /** Repository-level inputs handed to each service: its railway.ts service, CI's Python versions. */
@@ -353,7 +356,35 @@ export function buildServiceFacts(
     },
   );
   for (const d of env.diagnostics) problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
+  problems.push(...pythonParserDefects(ws, [...env.scan.files, ...commands.map((c) => c.app?.file ?? null)]));
   return { ...base, lockPairs, builder, provider, python, start, commands, commandDir: cwd, plans, env };
+}
+
+/**
+ * Python files the analyses read whose tree the parser could not walk (a parser defect, never the
+ * repository's fault): each is said once at the file, so the checks it skipped are not silent.
+ * parsePython is memoised, so this re-reads nothing.
+ */
+function pythonParserDefects(ws: Workspace, files: Array<string | null>): FileProblem[] {
+  const out: FileProblem[] = [];
+  for (const file of new Set(files)) {
+    if (file === null) continue;
+    const r = ws.read(file);
+    const defect = r.kind === "ok" ? parsePython(r.text).defect : undefined;
+    if (!defect) continue;
+    out.push({
+      file,
+      kind: "unreadable",
+      parserDefect: true,
+      diagnostic: {
+        message: `${file}: ${defect}, so its start-command and environment checks were skipped`,
+        span: { file, line: 1, column: 1 },
+        severity: "warning",
+        fix: "Nothing to change in the file if Python accepts it: please report this deploy-drift bug with the file.",
+      },
+    });
+  }
+  return out;
 }
 
 export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];

@@ -26,7 +26,8 @@ const NOT_READ_BY: Record<BuilderName, ReadonlySet<string>> = {
  * Dockerfile build), or when the builder's tool reads it anyway: pip decodes a requirements file
  * that starts with a UTF-16 byte-order mark (pip `_internal/utils/encoding.py` auto_decode,
  * https://github.com/pypa/pip/blob/24.3.1/src/pip/_internal/utils/encoding.py), so only its
- * checks are lost.
+ * checks are lost. A readable Python file deploy-drift's parser failed on (a parser defect) is a
+ * warning at the file: its checks were skipped, but the repository is not at fault.
  */
 export default defineRule<RuleContext>({
   id: "unreadable-file",
@@ -36,6 +37,14 @@ export default defineRule<RuleContext>({
     svc.problems
       .filter((p) => p.kind === "unreadable")
       .map((p) => {
+        // Our parser's defect on a file Python may well accept: said, never blocking (python/parse.ts).
+        if (p.parserDefect)
+          return {
+            span: p.diagnostic.span,
+            severity: "warning" as const,
+            message: p.diagnostic.message,
+            fix: p.diagnostic.fix!,
+          };
         const name = basename(p.file);
         // Content problems only (encoding, binary): a link out of the repository stays an error.
         const content = /UTF-(8|16)|NUL bytes/.test(p.diagnostic.message);

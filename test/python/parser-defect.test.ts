@@ -66,3 +66,39 @@ describe("a defective Python tree", () => {
     expect(report.findings.filter((f) => f.rule === "start-command-app-not-found")).toEqual([]);
   });
 });
+
+describe("a parser defect is said at the file (issue 12 item 5)", () => {
+  it("one unreadable-file warning at line 1 of the defective module, nothing blocking", async () => {
+    const ws = new MemoryWorkspace({
+      "requirements.txt": "gunicorn==23.0.0\n",
+      Procfile: "web: gunicorn app:app --bind 0.0.0.0:$PORT\n",
+      "app.py": SRC,
+      ".python-version": "3.12\n",
+    });
+    const report = await analyzeRepo(ws, { today: new Date("2026-11-26T12:00:00Z") });
+    const defects = report.findings.filter((f) => f.rule === "unreadable-file");
+    expect(defects).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        file: "app.py",
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(
+          /^app\.py: the Python parser failed on this file \(Cannot read properties of undefined.*\), so its start-command and environment checks were skipped$/,
+        ),
+      }),
+    ]);
+    expect(report.blocking).toBe(false);
+  });
+
+  it("a file the parser walks is not reported", async () => {
+    const ws = new MemoryWorkspace({
+      "requirements.txt": "gunicorn==23.0.0\n",
+      Procfile: "web: gunicorn app:app --bind 0.0.0.0:$PORT\n",
+      "app.py": "app = object()\n",
+      ".python-version": "3.12\n",
+    });
+    const report = await analyzeRepo(ws, { today: new Date("2026-11-26T12:00:00Z") });
+    expect(report.findings.filter((f) => f.rule === "unreadable-file")).toEqual([]);
+  });
+});
