@@ -88,6 +88,14 @@ export const INPUTS: Record<string, () => Record<string, string>> = {
     Procfile: "web: gunicorn app:app\n",
     "app.py": fit(`app = ${"[".repeat(300_000)}${"]".repeat(300_000)}\n`),
   }),
+  "app.py of 1 MB of 200-deep brackets (CPython's limit)": () => {
+    const unit = `x = ${"[".repeat(200)}${"]".repeat(200)}\n`;
+    return {
+      ...APP,
+      Procfile: "web: gunicorn app:app\n",
+      "app.py": fit(`app = object()\n${unit.repeat(Math.floor(MiB / unit.length))}`),
+    };
+  },
 };
 
 export interface AdversarialResult {

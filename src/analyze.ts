@@ -43,8 +43,8 @@ import type { PypiReleases } from "./pypi/release.js";
 import { GAP_RULE, gapFindings } from "./repo/gaps.js";
 import { joinPath, normalizeRelPath, type Workspace } from "./repo/workspace.js";
 import { buildSections } from "./report/sections.js";
+import { cappedFindings } from "./rules/cap.js";
 import type { RuleContext } from "./rules/context.js";
-import { toFinding } from "./rules/define-rule.js";
 import { ENGINE_RULES, RULES } from "./rules/index.js";
 import { definiteValue, type RailwayTsConfig } from "./sources/railway-ts/types.js";
 import { didYouMean } from "./sources/schema.js";
@@ -204,7 +204,7 @@ export function analyzeDetailed(ws: Workspace, opts: AnalyzeOptions = {}, derive
         });
         continue;
       }
-      for (const e of emits) findings.push(toFinding(rule, svc.display, e, severity));
+      for (const f of cappedFindings(rule, svc.display, emits, severity)) findings.push(f);
     }
   }
 

@@ -16,6 +16,7 @@ process.stdout.write(
       file: f.file,
       line: f.line,
       severity: f.severity,
+      message: f.message,
     })),
     packages: report.services[0]?.sections.categories.reduce((n, c) => n + c.count, 0) ?? 0,
   })}\n`,

@@ -8,8 +8,10 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { findCredentials, redactCredentials } from "../../src/model/redact.js";
+import { cappedFindings, MAX_FINDINGS_PER_RULE } from "../../src/rules/cap.js";
 import { MAX_NESTING, parseJsonDoc, parseTomlDoc } from "../../src/sources/doc.js";
 import { parseDockerfile } from "../../src/sources/dockerfile.js";
+import { MAX_REQUIREMENTS } from "../../src/sources/requirements/parse.js";
 import { cleanupTempDirs, makeRepo, runAll } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
@@ -21,6 +23,7 @@ interface ChildFinding {
   file: string;
   line: number | null;
   severity: string;
+  message: string;
 }
 
 /** The real pipeline in a child process, killed after `limitMs`. */
@@ -127,6 +130,77 @@ describe("item 6: linear-time parsing inside the 1 MiB cap", () => {
     expect(d.command?.text).toContain("gunicorn");
     const small = parseDockerfile("Dockerfile", "FROM python:3.12\nRUN a \\\n  b \\\n# c\n  d\nCMD x\n");
     expect(small.command?.text).toContain("x");
+  });
+});
+
+describe("item 4: findings are bounded where they are made", () => {
+  it("1 MB of one-word requirement lines: reading stops at 20,000 requirements, 1,000 findings per rule plus one 'N more'", () => {
+    const dir = makeRepo({
+      "requirements.txt": "pkg\n".repeat(262_144),
+      "app.py": "app = 1\n",
+      Procfile: "web: gunicorn app:app\n",
+    });
+    // Before: 262,144 requirement-not-pinned findings (10 s, 1.7 GB in `npm run bench`).
+    const { findings } = analyzeInChild(dir, 60_000);
+    const unpinned = findings.filter((f) => f.rule === "requirement-not-pinned");
+    expect(unpinned).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(unpinned.filter((f) => f.line === null)).toEqual([
+      expect.objectContaining({
+        file: "requirements.txt",
+        severity: "warning",
+        message: expect.stringMatching(
+          /^19000 more `requirement-not-pinned` findings in `requirements.txt` are not listed/,
+        ),
+      }),
+    ]);
+    // What was not read is an error at the line where reading stopped, so the run cannot look clean.
+    expect(findings.filter((f) => f.rule === "invalid-config-syntax")).toEqual([
+      expect.objectContaining({ file: "requirements.txt", line: MAX_REQUIREMENTS + 1, severity: "error" }),
+    ]);
+  });
+
+  it("the cap keeps the worst findings first and says the worst severity it left out", () => {
+    const rule = { id: "demo-rule", defaultSeverity: "warning" as const, summary: "demo" };
+    const emits = Array.from({ length: MAX_FINDINGS_PER_RULE + 5 }, (_, i) => ({
+      span: { file: i % 2 ? "a.txt" : "b.txt", line: i + 1, column: 1 },
+      message: `m${i}`,
+      fix: "f",
+      ...(i >= MAX_FINDINGS_PER_RULE ? { severity: "error" as const } : {}),
+    }));
+    const out = cappedFindings(rule, ".", emits, "warning");
+    expect(out).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(out.slice(0, 5).map((f) => [f.severity, f.message])).toEqual(
+      [0, 1, 2, 3, 4].map((k) => ["error", `m${MAX_FINDINGS_PER_RULE + k}`]),
+    );
+    expect(out.at(-1)).toMatchObject({
+      rule: "demo-rule",
+      severity: "warning",
+      file: ".",
+      line: null,
+      message: expect.stringMatching(
+        /^5 more `demo-rule` findings in 2 files are not listed.*worst left out: warning/,
+      ),
+    });
+    expect(cappedFindings(rule, ".", emits.slice(0, 3), "warning")).toHaveLength(3);
+  });
+});
+
+describe("brackets nested past CPython's limit (bench: 1 MB took 12 s in lezer)", () => {
+  it("the app module is the SyntaxError CPython raises, found without parsing it", () => {
+    const dir = makeRepo({
+      ...APP,
+      Procfile: "web: gunicorn app:app\n",
+      "app.py": `app = ${"[".repeat(300_000)}${"]".repeat(300_000)}\n`.slice(0, 1 << 20),
+    });
+    const { findings } = analyzeInChild(dir, 60_000);
+    expect(findings.filter((f) => f.rule === "start-command-app-not-found")).toEqual([
+      expect.objectContaining({
+        file: "app.py",
+        line: 1,
+        severity: "error",
+        message: expect.stringContaining("has a Python syntax error at line 1 (too many nested parentheses)"),
+      }),
+    ]);
   });
 });
 
