@@ -20,7 +20,7 @@ const MiB = 1024 * 1024;
 
 const APP = { "requirements.txt": "gunicorn==23.0.0\n", "app.py": "app = object()\n" };
 
-function fit(s: string): string {
+function capped(s: string): string {
   return s.length > MiB ? s.slice(0, MiB) : s;
 }
 
@@ -44,7 +44,7 @@ export const INPUTS: Record<string, () => Record<string, string>> = {
   }),
   "railway.toml 40,000 dotted keys (1 MB)": () => ({
     ...APP,
-    "railway.toml": fit(Array.from({ length: 40_000 }, (_, i) => `deploy.k${i} = "v"`).join("\n")),
+    "railway.toml": capped(Array.from({ length: 40_000 }, (_, i) => `deploy.k${i} = "v"`).join("\n")),
   }),
   "railway.ts doubling a string 24 times": () => {
     let ts =
@@ -64,17 +64,17 @@ export const INPUTS: Record<string, () => Record<string, string>> = {
   }),
   "Dockerfile of 1 MB `\\` continuations": () => ({
     ...APP,
-    Dockerfile: fit(
+    Dockerfile: capped(
       `FROM python:3.12\nRUN echo a ${"\\\n  && echo b ".repeat(70_000)}\nCMD ["gunicorn", "app:app"]\n`,
     ),
   }),
   "requirements.txt of 1 MB one-word lines": () => ({
-    "requirements.txt": fit("pkg\n".repeat(262_144)),
+    "requirements.txt": capped("pkg\n".repeat(262_144)),
     "app.py": "app = 1\n",
     Procfile: "web: gunicorn app:app\n",
   }),
   "requirements.txt with 20,000 credential URLs": () => ({
-    "requirements.txt": fit(
+    "requirements.txt": capped(
       Array.from(
         { length: 20_000 },
         (_, i) => `p${i} @ git+https://x:ghp_${i}secret@github.com/o/p${i}`,
@@ -86,14 +86,14 @@ export const INPUTS: Record<string, () => Record<string, string>> = {
   "app.py of 1 MB nested brackets": () => ({
     ...APP,
     Procfile: "web: gunicorn app:app\n",
-    "app.py": fit(`app = ${"[".repeat(300_000)}${"]".repeat(300_000)}\n`),
+    "app.py": capped(`app = ${"[".repeat(300_000)}${"]".repeat(300_000)}\n`),
   }),
   "app.py of 1 MB of 200-deep brackets (CPython's limit)": () => {
     const unit = `x = ${"[".repeat(200)}${"]".repeat(200)}\n`;
     return {
       ...APP,
       Procfile: "web: gunicorn app:app\n",
-      "app.py": fit(`app = object()\n${unit.repeat(Math.floor(MiB / unit.length))}`),
+      "app.py": capped(`app = object()\n${unit.repeat(Math.floor(MiB / unit.length))}`),
     };
   },
 };
