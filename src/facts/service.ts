@@ -33,6 +33,7 @@ import type { IacApply, SetupPython } from "../sources/workflows/parse.js";
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
 import { dockerWorkdir } from "./docker-workdir.js";
 import { collectEnv, type EnvFacts } from "./env.js";
+import { type InlineSecret, inlineSecrets } from "./inline-secrets.js";
 import { type LockPair, pairLocks } from "./locks.js";
 import { type BuilderPlan, buildPlans } from "./plans.js";
 import { chooseProvider, type ProviderChoice } from "./provider.js";
@@ -137,6 +138,8 @@ export interface ServiceFacts {
   plans: BuilderPlan[];
   /** Environment variables: read by the code, declared in docs/railway.ts, committed secrets. */
   env: EnvFacts;
+  /** Credentials inside requirement and deployment-config lines (URL userinfo, `NAME=value` in commands). */
+  inlineSecrets: InlineSecret[];
 }
 
 export function path(svc: { root: string }, name: string): string {
@@ -357,7 +360,32 @@ export function buildServiceFacts(
   );
   for (const d of env.diagnostics) problems.push({ file: d.span.file, kind: "syntax", diagnostic: d });
   problems.push(...pythonParserDefects(ws, [...env.scan.files, ...commands.map((c) => c.app?.file ?? null)]));
-  return { ...base, lockPairs, builder, provider, python, start, commands, commandDir: cwd, plans, env };
+  const secretsInline = inlineSecrets(
+    ws,
+    [...base.requirementFiles.keys(), ...base.requirements.map((r) => r.path)],
+    [
+      base.procfile?.file,
+      base.railway?.file,
+      base.railwayUnread?.file,
+      ...base.railwayCustom.map((c) => c.file),
+      base.nixpacks?.doc.file,
+      base.railpack?.doc.file,
+      base.dockerfile,
+    ],
+  );
+  return {
+    ...base,
+    lockPairs,
+    builder,
+    provider,
+    python,
+    start,
+    commands,
+    commandDir: cwd,
+    plans,
+    env,
+    inlineSecrets: secretsInline,
+  };
 }
 
 /**
