@@ -6,6 +6,7 @@
  * files the change touched. Pure.
  */
 import type { Finding } from "../model/finding.js";
+import { GAP_RULE } from "../repo/gaps.js";
 
 export const FILTER_MODES = ["nofilter", "added", "file"] as const;
 export type FilterMode = (typeof FILTER_MODES)[number];
@@ -31,7 +32,10 @@ export function markBaseline(
   const changed = new Set(changedFiles);
   return head.map((f) => {
     const k = key(f);
-    const n = CHANGE_RULES.has(f.rule) ? 0 : (before.get(k) ?? 0);
+    // A budget the run hit (repo/gaps.ts: files not listed or not read) always counts: what was not
+    // read may hold this change's problems, so it is never filtered out as "existing".
+    const gap = f.rule === GAP_RULE && f.file === "." && f.line === null;
+    const n = CHANGE_RULES.has(f.rule) || gap ? 0 : (before.get(k) ?? 0);
     if (n === 0) return { ...f, baseline: "new" };
     before.set(k, n - 1);
     return { ...f, baseline: changed.has(f.file) ? "touched" : "existing" };
