@@ -25,11 +25,13 @@ import {
   isSkippedDir,
   joinPath,
   MAX_FILE_BYTES,
+  normalizeRelPath,
   type Workspace,
 } from "../repo/workspace.js";
 import { type DotenvFile, parseDotenv } from "../sources/dotenv.js";
-import { type EnvReader, extractEnvReads, type PyDefault } from "../sources/settings.js";
+import { type CodePath, type EnvReader, extractEnvReads, type PyDefault } from "../sources/settings.js";
 import { SERVICE_MARKERS } from "./discover.js";
+import { scriptsRun, shellReads } from "./env-scope.js";
 import {
   classifySecret,
   type FoundSecret,
@@ -61,7 +63,8 @@ export interface EnvRead {
   required: boolean;
   /** Display form of the default (null when required). Secret-looking values show their length only. */
   default: string | null;
-  reader: EnvReader;
+  /** `shell`: a `${VAR:?}` / `${VAR:-d}` / `$VAR` under `set -u` in a script the commands run. */
+  reader: EnvReader | "shell";
   scope: "class" | "module" | "function";
   owner: string | null;
   span: Span;
@@ -106,8 +109,20 @@ export interface EnvFacts {
   reads: EnvRead[];
   /** All declarations: env-example files now, railway.ts when fed. */
   declarations: EnvDeclaration[];
-  /** `.env.example`-style files read (service folder). */
+  /**
+   * `.env.example`-style files read: the service folder's, and the examples/templates beside each
+   * dotenv file a settings class loads (`env_file`).
+   */
   docFiles: string[];
+  /**
+   * `env_file` of the settings classes: the dotenv files each loads, resolved to repository paths
+   * (null: the value cannot be followed, or the folder the service runs in is unknown).
+   */
+  settingsEnvFiles: Array<{ owner: string; span: Span; files: string[] | null }>;
+  /** Scripts the start/pre-deploy commands run, whose reads count (see env-scope.ts). */
+  scripts: string[];
+  /** Files a Dockerfile build leaves out of the image: their reads are references only. */
+  notInImage: string[];
   /** Committed `.env` files (not examples) that were checked for secrets. */
   envFiles: string[];
   secrets: CommittedSecret[];
@@ -135,7 +150,8 @@ export const MAX_PYTHON_FILES = 500;
 export interface EnvReference {
   name: string;
   span: Span;
-  via: "script" | "wrapper";
+  /** `outside-image`: a read in a file the Dockerfile does not copy into the image. */
+  via: "script" | "wrapper" | "outside-image";
 }
 /** Python and script files scanned for committed secrets. */
 export const MAX_SECRET_FILES = 2000;
@@ -149,6 +165,15 @@ export interface EnvInputs {
   } | null;
   /** Literal env values of the IaC model (railway.ts / railway.py), name and value. */
   configValues?: ReadonlyArray<{ name: string; value: string; span: Span }>;
+  /**
+   * The repository folder the service's process runs in (the Dockerfile WORKDIR traced back, else
+   * the service root); null: unknown. Relative `env_file` paths resolve from it. Default: `root`.
+   */
+  cwd?: string | null;
+  /** For a Dockerfile build: is a file in the image (env-scope.ts `imageFilter`)? null: all are. */
+  inImage?: ((file: string) => boolean) | null;
+  /** The start and pre-deploy commands the builder runs: the scripts they run have their reads counted. */
+  commands?: readonly string[];
 }
 
 /** Documentation files, in the service folder. */
@@ -242,6 +267,8 @@ export function collectEnv(
   const opaque: EnvFacts["opaque"] = [];
   const read: string[] = [];
   const references: EnvReference[] = [];
+  const notInImage: string[] = [];
+  const settingsEnvFiles: Array<{ owner: string; span: Span; paths: CodePath[] | null }> = [];
   for (const f of scanned) {
     const r = ws.read(f);
     if (r.kind !== "ok") {
@@ -254,6 +281,13 @@ export function collectEnv(
     opaque.push(...x.opaque);
     const py = parsePython(r.text);
     references.push(...wrapperReferences(f, py));
+    for (const e of x.envFiles) settingsEnvFiles.push({ owner: e.owner, span: e.span, paths: e.paths });
+    if (more.inImage && !more.inImage(f)) {
+      // Not deployed: nothing here can make the service fail, but a variable it reads is not stale.
+      notInImage.push(f);
+      for (const s of x.reads) references.push({ name: s.name, span: s.span, via: "outside-image" });
+      continue;
+    }
     const fallbacks = fallbackRanges(py);
     for (const s of x.reads) {
       const up = (n: string) => (s.caseSensitive ? n : n.toUpperCase());
@@ -311,11 +345,66 @@ export function collectEnv(
     if (s) secrets.push({ name: e.name, span: e.span, origin: "railway-config", ...s });
   }
 
+  // --- dotenv files the settings classes load: their examples document the variables -----------
+  const cwd = more.cwd === undefined ? root : more.cwd;
+  const loaded: EnvFacts["settingsEnvFiles"] = [];
+  const allFiles = ws.files();
+  for (const e of settingsEnvFiles) {
+    const files =
+      e.paths === null
+        ? null
+        : e.paths.map((p) =>
+            p.base === "module"
+              ? normalizeRelPath(p.path, dirname(e.span.file))
+              : cwd === null
+                ? null
+                : normalizeRelPath(p.path, cwd),
+          );
+    const known = files?.every((f) => f !== null) ? (files as string[]) : null;
+    loaded.push({ owner: e.owner, span: e.span, files: known });
+    for (const target of known ?? []) {
+      for (const doc of examplesOf(allFiles, target)) {
+        if (docFiles.includes(doc)) continue;
+        const r = ws.read(doc);
+        if (r.kind !== "ok") continue;
+        docFiles.push(doc);
+        const parsed = parseDotenv(doc, r.text);
+        diagnostics.push(...parsed.diagnostics);
+        for (const d of parsed.entries)
+          declarations.push({ name: d.key, span: d.keySpan, optional: null, source: "env-example" });
+        declarations.push(...commentedDeclarations(doc, r.text));
+      }
+    }
+  }
+
+  // --- scripts the start / pre-deploy commands run ----------------------------------------------
+  const scripts = scriptsRun(ws, cwd, more.commands ?? []).filter((f) => !more.inImage || more.inImage(f));
+  for (const f of scripts) {
+    const r = ws.read(f);
+    if (r.kind !== "ok" || r.bytes > MAX_FILE_BYTES) continue;
+    for (const s of shellReads(r.text)) {
+      reads.push({
+        name: s.name,
+        alternatives: [],
+        caseSensitive: true,
+        required: s.required,
+        default: s.default === null ? null : displayDefault(s.name, { kind: "string", value: s.default }),
+        reader: "shell",
+        scope: "module",
+        owner: null,
+        span: { file: f, line: s.line, column: s.column, endLine: s.line, endColumn: s.endColumn },
+      });
+    }
+  }
+
   return {
     variables: mergeReads(reads),
     reads,
     declarations,
     docFiles,
+    settingsEnvFiles: loaded,
+    scripts,
+    notInImage,
     envFiles,
     secrets,
     references,
@@ -332,6 +421,7 @@ export function declares(d: EnvDeclaration, v: EnvVariable): boolean {
 
 /** How a message names the place a variable is read: the settings field, or the call and its line. */
 export function describeRead(r: EnvRead): string {
+  if (r.reader === "shell") return `the script read at ${r.span.file}:${r.span.line}`;
   return r.owner ? `\`${r.owner}\`` : `the \`${r.reader}\` read at ${r.span.file}:${r.span.line}`;
 }
 
@@ -431,6 +521,32 @@ function mergeReads(reads: EnvRead[]): EnvVariable[] {
     if (!v.required) v.default = v.reads.find((r) => r.default !== null)?.default ?? null;
   }
   return [...byKey.values()];
+}
+
+/**
+ * The examples/templates that document a dotenv file: beside it, `<name>.example` (`.sample`,
+ * `.template`, `.dist`, `.defaults`); for `.env` also the other generic names (`example.env`,
+ * `env.example`, `.env-example`, `environment.example` ...).
+ */
+function examplesOf(all: readonly string[], target: string): string[] {
+  const dir = dirname(target);
+  const name = basename(target);
+  return all.filter((f) => {
+    if (dirname(f) !== dir) return false;
+    const b = basename(f);
+    if (
+      new RegExp(
+        `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[._-](example|sample|template|dist|defaults)(\\.txt)?$`,
+        "i",
+      ).test(b)
+    )
+      return true;
+    return (
+      name.toLowerCase() === ".env" &&
+      DOC_FILE.test(b) &&
+      !/^\.env\.[\w-]+\.(example|sample|template|dist|defaults)$/i.test(b)
+    );
+  });
 }
 
 /** `# NAME=…` lines in an example file document optional variables. */

@@ -32,6 +32,7 @@ import type { IacApply, SetupPython } from "../sources/workflows/parse.js";
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
 import { dockerWorkdir } from "./docker-workdir.js";
 import { collectEnv, type EnvFacts } from "./env.js";
+import { imageFilter } from "./env-scope.js";
 import { type LockPair, pairLocks } from "./locks.js";
 import { type BuilderPlan, buildPlans } from "./plans.js";
 import { chooseProvider, type ProviderChoice } from "./provider.js";
@@ -346,6 +347,13 @@ export function buildServiceFacts(
     })),
     {
       dockerfile: dockerfileParsed,
+      cwd,
+      inImage:
+        builder.name === "dockerfile" && dockerfileParsed ? imageFilter(ws, root, dockerfileParsed) : null,
+      commands: [
+        ...start.candidates.filter((c) => c.readBy.includes(builder.name)).map((c) => c.command),
+        ...(definiteValue(shared.railwayTs?.preDeployCommand) ?? []),
+      ],
       configValues: (shared.railwayTs?.env ?? []).flatMap((d) => {
         const v = definiteValue(d.value);
         return d.kind === "literal" && v !== null ? [{ name: d.name, value: v, span: d.span }] : [];
