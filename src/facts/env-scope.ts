@@ -67,7 +67,7 @@ export function imageFilter(ws: Workspace, root: string, df: Dockerfile): ((file
       for (const src of words.paths.slice(0, -1)) {
         if (/^[a-z]+:\/\//i.test(src) || src.startsWith("git@")) continue;
         if (src.includes("$") || src.startsWith("<<")) return false;
-        const rel = posix.normalize(src.replace(/^\/+/, ""));
+        const rel = posix.normalize(src.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel.startsWith("..")) continue;
         sources.push(dockerGlob(rel === "." ? "**" : rel));
       }

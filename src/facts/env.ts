@@ -161,7 +161,7 @@ export interface EnvInputs {
   /** The service's parsed Dockerfile (its ENV/ARG defaults). */
   dockerfile?: {
     file: string;
-    instructions: ReadonlyArray<{ keyword: string; args: string; span: Span }>;
+    instructions: ReadonlyArray<{ keyword: string; args: string; span: Span; argsColumn?: number }>;
   } | null;
   /** Literal env values of the IaC model (railway.ts / railway.py), name and value. */
   configValues?: ReadonlyArray<{ name: string; value: string; span: Span }>;
@@ -338,8 +338,15 @@ export function collectEnv(
     );
     if (kind === "script") references.push(...scriptReferences(f, r.text));
   }
-  for (const ins of more.dockerfile?.instructions ?? [])
-    add("dockerfile", scanDockerfileInstruction(ins.keyword, ins.args, ins.span));
+  const dfText = more.dockerfile ? ws.read(more.dockerfile.file) : null;
+  const dfLines = dfText?.kind === "ok" ? dfText.text.split("\n").map((l) => l.replace(/\r$/, "")) : null;
+  for (const ins of more.dockerfile?.instructions ?? []) {
+    const locate =
+      dfLines && ins.argsColumn !== undefined
+        ? argsLocator(dfLines, ins.span.line, ins.argsColumn)
+        : undefined;
+    add("dockerfile", scanDockerfileInstruction(ins.keyword, ins.args, ins.span, locate));
+  }
   for (const e of more.configValues ?? []) {
     const s = classifySecret(e.name, e.value);
     if (s) secrets.push({ name: e.name, span: e.span, origin: "railway-config", ...s });
@@ -414,6 +421,29 @@ export function collectEnv(
   };
 }
 
+/**
+ * Maps an offset in a Dockerfile instruction's arguments to its line and 1-based column. The
+ * Dockerfile source joins continuation lines with their trailing `\\` replaced by one space
+ * (../sources/dockerfile.ts); the arguments start at `argsColumn` of the first line.
+ */
+function argsLocator(
+  lines: readonly string[],
+  firstLine: number,
+  argsColumn: number,
+): (offset: number) => { line: number; column: number } {
+  return (offset) => {
+    let off = offset + argsColumn - 1;
+    for (let i = firstLine - 1; i < lines.length; i++) {
+      const raw = lines[i]!;
+      const cont = /\\\s*$/.test(raw);
+      const len = cont ? raw.replace(/\\\s*$/, " ").length : raw.length;
+      if (off < len || !cont) return { line: i + 1, column: off + 1 };
+      off -= len;
+    }
+    return { line: firstLine, column: argsColumn + offset };
+  };
+}
+
 /** Does `d` declare `v`? Case-insensitive unless every read of `v` is case-sensitive. */
 export function declares(d: EnvDeclaration, v: EnvVariable): boolean {
   return v.names.some((n) => (v.caseSensitive ? n === d.name : n.toUpperCase() === d.name.toUpperCase()));
@@ -421,7 +451,7 @@ export function declares(d: EnvDeclaration, v: EnvVariable): boolean {
 
 /** How a message names the place a variable is read: the settings field, or the call and its line. */
 export function describeRead(r: EnvRead): string {
-  if (r.reader === "shell") return `the script read at ${r.span.file}:${r.span.line}`;
+  if (r.reader === "shell") return `the shell script at ${r.span.file}:${r.span.line}`;
   return r.owner ? `\`${r.owner}\`` : `the \`${r.reader}\` read at ${r.span.file}:${r.span.line}`;
 }
 

@@ -358,19 +358,44 @@ export function scanScript(file: string, text: string): FoundSecret[] {
 }
 
 /** Dockerfile `ENV NAME=value`, `ENV NAME value`, `ARG NAME=default`. */
-export function scanDockerfileInstruction(keyword: string, args: string, span: Span): FoundSecret[] {
+/**
+ * `ENV`/`ARG` of a Dockerfile. `locate` maps an offset in `args` to its line and 1-based column in
+ * the file (continuation lines included); without it every finding points at the instruction.
+ */
+export function scanDockerfileInstruction(
+  keyword: string,
+  args: string,
+  span: Span,
+  locate?: (offset: number) => { line: number; column: number },
+): FoundSecret[] {
   const out: FoundSecret[] = [];
   const k = keyword.toUpperCase();
   if (k !== "ENV" && k !== "ARG") return out;
-  const pairs: Array<[string, string]> = [];
-  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(?!\S*=)(.+)$/.exec(args.trim());
-  if (k === "ENV" && legacy) pairs.push([legacy[1]!, legacy[2]!.trim().replace(/^(["'])(.*)\1$/, "$2")]);
-  else
+  const pairs: Array<[string, string, number, number]> = [];
+  const lead = args.length - args.trimStart().length;
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)(\s+)(?!\S*=)(.+)$/.exec(args.trim());
+  if (k === "ENV" && legacy) {
+    const raw = legacy[3]!.trim();
+    const at = lead + legacy[1]!.length + legacy[2]!.length;
+    pairs.push([legacy[1]!, raw.replace(/^(["'])(.*)\1$/, "$2"), at, raw.length]);
+  } else
     for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("([^"]*)"|'([^']*)'|(\S*))/g))
-      pairs.push([m[1]!, m[3] ?? m[4] ?? m[5] ?? ""]);
-  for (const [name, value] of pairs) {
+      pairs.push([m[1]!, m[3] ?? m[4] ?? m[5] ?? "", m.index! + m[1]!.length + 1, m[2]!.length]);
+  for (const [name, value, at, len] of pairs) {
     const v = classifySecret(name, value);
-    if (v) out.push({ ...v, name, span });
+    if (!v) continue;
+    const start = locate?.(at);
+    const end = locate?.(at + len);
+    const where: Span = start
+      ? {
+          file: span.file,
+          line: start.line,
+          column: start.column,
+          endLine: end?.line ?? start.line,
+          endColumn: end?.column ?? start.column + len,
+        }
+      : span;
+    out.push({ ...v, name, span: where });
   }
   return out;
 }
