@@ -34,6 +34,7 @@ import { SERVICE_MARKERS } from "./discover.js";
 import { scriptsRun, shellReads } from "./env-scope.js";
 import {
   classifySecret,
+  dockerEnvPairs,
   type FoundSecret,
   isPlaceholder,
   isTemplateFile,
@@ -43,7 +44,8 @@ import {
   scanScript,
 } from "./secrets.js";
 
-export type EnvDeclarationSource = "railway.ts" | "railway.json" | "env-example";
+/** `dockerfile`: an `ENV` of the final stage of the Dockerfile the service builds (it sets a value). */
+export type EnvDeclarationSource = "railway.ts" | "railway.json" | "env-example" | "dockerfile";
 
 /** A place that declares a variable the service expects. */
 export interface EnvDeclaration {
@@ -162,7 +164,10 @@ export interface EnvInputs {
   dockerfile?: {
     file: string;
     instructions: ReadonlyArray<{ keyword: string; args: string; span: Span; argsColumn?: number }>;
+    finalStage?: ReadonlyArray<{ keyword: string; args: string; span: Span; argsColumn?: number }>;
   } | null;
+  /** The service builds from that Dockerfile: its final stage's `ENV` names are set at run time. */
+  dockerBuild?: boolean;
   /** Literal env values of the IaC model (railway.ts / railway.py), name and value. */
   configValues?: ReadonlyArray<{ name: string; value: string; span: Span }>;
   /**
@@ -346,6 +351,33 @@ export function collectEnv(
         ? argsLocator(dfLines, ins.span.line, ins.argsColumn)
         : undefined;
     add("dockerfile", scanDockerfileInstruction(ins.keyword, ins.args, ins.span, locate));
+  }
+  // A final-stage `ENV` sets the variable in the running container (Dockerfile reference, ENV: "The
+  // environment variables set using ENV will persist when a container is run from the resulting
+  // image"), so a read of it cannot fail.
+  for (const ins of more.dockerBuild ? (more.dockerfile?.finalStage ?? []) : []) {
+    if (ins.keyword !== "ENV") continue;
+    const locate =
+      dfLines && ins.argsColumn !== undefined
+        ? argsLocator(dfLines, ins.span.line, ins.argsColumn)
+        : undefined;
+    for (const p of dockerEnvPairs("ENV", ins.args)) {
+      const at = locate?.(p.nameAt);
+      declarations.push({
+        name: p.name,
+        span: at
+          ? {
+              file: ins.span.file,
+              line: at.line,
+              column: at.column,
+              endLine: at.line,
+              endColumn: at.column + p.name.length,
+            }
+          : ins.span,
+        optional: null,
+        source: "dockerfile",
+      });
+    }
   }
   for (const e of more.configValues ?? []) {
     const s = classifySecret(e.name, e.value);

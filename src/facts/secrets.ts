@@ -359,6 +359,39 @@ export function scanScript(file: string, text: string): FoundSecret[] {
 
 /** Dockerfile `ENV NAME=value`, `ENV NAME value`, `ARG NAME=default`. */
 /**
+ * The `NAME=value` pairs of an `ENV`/`ARG` instruction's arguments (and the legacy `ENV NAME value`
+ * form), with the offsets of the name and of the value (quotes included) in `args`.
+ */
+export function dockerEnvPairs(
+  keyword: string,
+  args: string,
+): Array<{ name: string; value: string; nameAt: number; valueAt: number; valueLength: number }> {
+  const out: Array<{ name: string; value: string; nameAt: number; valueAt: number; valueLength: number }> =
+    [];
+  const lead = args.length - args.trimStart().length;
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)(\s+)(?!\S*=)(.+)$/.exec(args.trim());
+  if (keyword.toUpperCase() === "ENV" && legacy) {
+    const raw = legacy[3]!.trim();
+    out.push({
+      name: legacy[1]!,
+      value: raw.replace(/^(["'])(.*)\1$/, "$2"),
+      nameAt: lead,
+      valueAt: lead + legacy[1]!.length + legacy[2]!.length,
+      valueLength: raw.length,
+    });
+  } else
+    for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("([^"]*)"|'([^']*)'|(\S*))/g))
+      out.push({
+        name: m[1]!,
+        value: m[3] ?? m[4] ?? m[5] ?? "",
+        nameAt: m.index!,
+        valueAt: m.index! + m[1]!.length + 1,
+        valueLength: m[2]!.length,
+      });
+  return out;
+}
+
+/**
  * `ENV`/`ARG` of a Dockerfile. `locate` maps an offset in `args` to its line and 1-based column in
  * the file (continuation lines included); without it every finding points at the instruction.
  */
@@ -371,16 +404,7 @@ export function scanDockerfileInstruction(
   const out: FoundSecret[] = [];
   const k = keyword.toUpperCase();
   if (k !== "ENV" && k !== "ARG") return out;
-  const pairs: Array<[string, string, number, number]> = [];
-  const lead = args.length - args.trimStart().length;
-  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)(\s+)(?!\S*=)(.+)$/.exec(args.trim());
-  if (k === "ENV" && legacy) {
-    const raw = legacy[3]!.trim();
-    const at = lead + legacy[1]!.length + legacy[2]!.length;
-    pairs.push([legacy[1]!, raw.replace(/^(["'])(.*)\1$/, "$2"), at, raw.length]);
-  } else
-    for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("([^"]*)"|'([^']*)'|(\S*))/g))
-      pairs.push([m[1]!, m[3] ?? m[4] ?? m[5] ?? "", m.index! + m[1]!.length + 1, m[2]!.length]);
+  const pairs = dockerEnvPairs(k, args).map((p) => [p.name, p.value, p.valueAt, p.valueLength] as const);
   for (const [name, value, at, len] of pairs) {
     const v = classifySecret(name, value);
     if (!v) continue;

@@ -347,6 +347,7 @@ export function buildServiceFacts(
     })),
     {
       dockerfile: dockerfileParsed,
+      dockerBuild: builder.name === "dockerfile",
       cwd,
       inImage:
         builder.name === "dockerfile" && dockerfileParsed ? imageFilter(ws, root, dockerfileParsed) : null,

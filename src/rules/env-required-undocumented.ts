@@ -25,11 +25,17 @@ export default defineRule<RuleContext>({
     if (missing.length === 0) return [];
     const where = [
       ...env.docFiles,
-      ...new Set(env.declarations.filter((d) => d.source !== "env-example").map((d) => d.span.file)),
+      // A Dockerfile ENV sets a value (it satisfies a read) but documents nothing.
+      ...new Set(
+        env.declarations
+          .filter((d) => d.source !== "env-example" && d.source !== "dockerfile")
+          .map((d) => d.span.file),
+      ),
     ];
     // The dotenv file the settings load (`env_file`) is where its example belongs.
     const loaded = env.settingsEnvFiles.find((e) => e.files && e.files.length > 0);
-    const loadedFile = loaded?.files?.[0] ?? null;
+    const defaultFile = `${svc.root === "" ? "" : `${svc.root}/`}.env`;
+    const loadedFile = loaded?.files?.find((f) => f !== defaultFile) ?? null;
     const exampleName = loadedFile
       ? `${loadedFile}.example`
       : `${svc.root === "" ? "" : `${svc.root}/`}.env.example`;

@@ -309,3 +309,32 @@ describe("Dockerfile ENV/ARG findings carry the value's column", () => {
     ]);
   });
 });
+
+describe("a final-stage Dockerfile ENV sets the variable", () => {
+  const files = (df: string) => ({
+    "requirements.txt": "fastapi==0.115.0\nuvicorn==0.32.0\n",
+    "app/__init__.py": "",
+    "app/main.py":
+      'import os\n\nfrom fastapi import FastAPI\n\nAGENT_NAME = os.environ["AGENT_NAME"]\nMODEL = os.getenv("OPENROUTER_MODEL", "gpt-4o-mini")\napp = FastAPI()\n',
+    ".env.example": "# nothing documented here\nLOG_LEVEL=info\n",
+    Dockerfile: df,
+  });
+  it("a read of it is neither required-undocumented nor undeclared; the declaration keeps the name's column", () => {
+    const df = `FROM python:3.12-slim AS base\nENV BUILD_ONLY=1\nFROM base\nWORKDIR /srv\nCOPY . .\nENV PYTHONUNBUFFERED=1 \\\n    AGENT_NAME=bcra\nENV OPENROUTER_MODEL openai/gpt-4o-mini\n${CMD}`;
+    expect(findings(files(df))).toEqual(["env-documented-unused notice .env.example:2:1"]);
+    const svc = analyzeDetailed(new MemoryWorkspace(files(df)), { today: TODAY }).services[0]!;
+    expect(
+      svc.env.declarations
+        .filter((d) => d.source === "dockerfile")
+        .map((d) => `${d.name} ${d.span.line}:${d.span.column}`),
+    ).toEqual(["PYTHONUNBUFFERED 6:5", "AGENT_NAME 7:5", "OPENROUTER_MODEL 8:5"]);
+  });
+  it("an ENV of an earlier stage, or an ARG, sets nothing at run time", () => {
+    const df = `FROM python:3.12-slim AS build\nENV AGENT_NAME=bcra\nFROM python:3.12-slim\nARG OPENROUTER_MODEL=x\nWORKDIR /srv\nCOPY . .\n${CMD}`;
+    expect(findings(files(df))).toEqual([
+      "env-required-undocumented warning app/main.py:5:14",
+      "env-documented-unused notice .env.example:2:1",
+      "env-undeclared notice app/main.py:6:9",
+    ]);
+  });
+});
