@@ -784,7 +784,7 @@ function aliasNames(py: ParsedPython, n: SyntaxNode): string[] {
 
 /**
  * Follows the path expressions settings code uses for `env_file`: string literals, `Path("…")`,
- * `Path(__file__)` with `.parent` / `.resolve()` / `.absolute()`, `/` joins, `os.path.join`,
+ * `Path(__file__)` with `.parent` / `.parents[N]` / `.resolve()` / `.absolute()`, `/` joins, `os.path.join`,
  * `os.path.dirname` / `abspath` / `realpath`, `str(…)`, tuples and lists of those, and module-level
  * names assigned once (`BASE_DIR = Path(__file__).resolve().parent`). Anything else: null (unknown).
  * Absolute paths are null too (where the repository lands in the image is not known here).
@@ -841,6 +841,21 @@ function pathEvaluator(
       if (prop === "parent" && k[0]) {
         const b = one(k[0], depth + 1);
         return b ? join(b, "..") : null;
+      }
+      // `p.parents[N]`: the (N+1)th folder up.
+      if (k[1]?.name === "[" && k[2]?.name === "Number" && /^\d+$/.test(py.text(k[2])) && k[0]) {
+        const pk = children(k[0]);
+        if (pk[2]?.name === "PropertyName" && py.text(pk[2]) === "parents" && pk[0]) {
+          const b = one(pk[0], depth + 1);
+          return b
+            ? join(
+                b,
+                Array(Number(py.text(k[2])) + 1)
+                  .fill("..")
+                  .join("/"),
+              )
+            : null;
+        }
       }
       return null;
     }

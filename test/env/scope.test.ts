@@ -98,6 +98,23 @@ describe("a settings class's env_file decides which example documents the variab
     expect(findings(files)).toEqual([]);
   });
 
+  it("`.parents[N]` and module-level names assigned once are followed too", () => {
+    const files = backend('class Config:\n        env_file = (str(_BACKEND / ".env"), str(_ROOT / ".env"))');
+    files["backend/app/config.py"] = files["backend/app/config.py"]!.replace(
+      "\n\nclass Settings",
+      "\nfrom pathlib import Path\n\n_BACKEND = Path(__file__).resolve().parents[1]\n_ROOT = Path(__file__).resolve().parents[2]\n\nclass Settings",
+    );
+    const ws = new MemoryWorkspace(files);
+    const env = collectEnv(
+      ws,
+      "backend",
+      ws.files().filter((f) => f.startsWith("backend/")),
+    );
+    expect(env.settingsEnvFiles.map((e) => e.files)).toEqual([["backend/.env", ".env"]]);
+    expect(env.docFiles).toEqual([".env.example"]);
+    expect(findings(files)).toEqual([]);
+  });
+
   it("a dynamic env_file is unknown: no file is guessed", () => {
     const files = backend(
       'model_config = SettingsConfigDict(env_file=os.environ.get("ENV_FILE", "../.env"))',
