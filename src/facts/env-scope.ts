@@ -134,11 +134,16 @@ export const MAX_SCRIPTS = 20;
 
 /**
  * Scripts (repository paths) that the given commands run, resolved from `cwd` (the folder the
- * service runs in), followed into the scripts they run (depth-limited). Only `.sh`/`.bash` files
+ * service runs in, tried in order), followed into the scripts they run (depth-limited). Only `.sh`/`.bash` files
  * and files that start with a `sh`/`bash` shebang are followed.
  */
-export function scriptsRun(ws: Workspace, cwd: string | null, commands: readonly string[]): string[] {
-  if (cwd === null) return [];
+export function scriptsRun(
+  ws: Workspace,
+  cwds: ReadonlyArray<string | null>,
+  commands: readonly string[],
+): string[] {
+  const dirs = [...new Set(cwds.filter((d): d is string => d !== null))];
+  if (dirs.length === 0) return [];
   const out: string[] = [];
   const queue: Array<{ cmd: string; from: string | null; depth: number }> = commands.map((cmd) => ({
     cmd,
@@ -148,7 +153,7 @@ export function scriptsRun(ws: Workspace, cwd: string | null, commands: readonly
   while (queue.length > 0 && out.length < MAX_SCRIPTS) {
     const { cmd, from, depth } = queue.shift()!;
     for (const target of scriptTargets(cmd)) {
-      const candidates = [normalizeRelPath(target, cwd)];
+      const candidates = dirs.map((d) => normalizeRelPath(target, d));
       if (from !== null) candidates.push(normalizeRelPath(target, posix.dirname(from)));
       const file = candidates.find((c): c is string => c !== null && ws.isFile(c));
       if (!file || out.includes(file)) continue;

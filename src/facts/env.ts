@@ -175,6 +175,8 @@ export interface EnvInputs {
    * the service root); null: unknown. Relative `env_file` paths resolve from it. Default: `root`.
    */
   cwd?: string | null;
+  /** Where the commands start, before any `cd` (scripts are looked up from `cwd`, then from here). */
+  commandDir?: string | null;
   /** For a Dockerfile build: is a file in the image (env-scope.ts `imageFilter`)? null: all are. */
   inImage?: ((file: string) => boolean) | null;
   /** The start and pre-deploy commands the builder runs: the scripts they run have their reads counted. */
@@ -417,7 +419,11 @@ export function collectEnv(
   }
 
   // --- scripts the start / pre-deploy commands run ----------------------------------------------
-  const scripts = scriptsRun(ws, cwd, more.commands ?? []).filter((f) => !more.inImage || more.inImage(f));
+  const scripts = scriptsRun(
+    ws,
+    [cwd, more.commandDir === undefined ? cwd : more.commandDir],
+    more.commands ?? [],
+  ).filter((f) => !more.inImage || more.inImage(f));
   for (const f of scripts) {
     const r = ws.read(f);
     if (r.kind !== "ok" || r.bytes > MAX_FILE_BYTES) continue;

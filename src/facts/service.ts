@@ -5,7 +5,14 @@
  */
 import type { Diagnostic } from "../model/finding.js";
 import type { Span } from "../model/span.js";
-import { basename, dirname, joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
+import {
+  basename,
+  dirname,
+  joinPath,
+  normalizeRelPath,
+  type ReadResult,
+  type Workspace,
+} from "../repo/workspace.js";
 import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
 import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
 import { type NixpacksPlan, readPlan } from "../sources/nixpacks.js";
@@ -335,6 +342,13 @@ export function buildServiceFacts(
     builder.name === "dockerfile" && dockerfileParsed ? dockerWorkdir(ws, root, dockerfileParsed) : root;
   const commands = analyzeCommands(ws, cwd, start.candidates, builder.name, start.effective[builder.name]);
   const plans = buildPlans({ ...base, builder, python, start });
+  // The process's working directory (relative `env_file` paths resolve from it): `cd X &&` in the
+  // effective command moves it; a `cd` with a variable or an absolute path makes it unknown.
+  const server = commands.find((c) => c.candidate === start.effective[builder.name])?.parsed.server;
+  const runDir = (server?.workdirs ?? []).reduce<string | null>(
+    (dir, w) => (dir === null || w.text.includes("$") ? null : normalizeRelPath(w.text, dir)),
+    cwd,
+  );
   const env = collectEnv(
     ws,
     root,
@@ -348,7 +362,8 @@ export function buildServiceFacts(
     {
       dockerfile: dockerfileParsed,
       dockerBuild: builder.name === "dockerfile",
-      cwd,
+      cwd: runDir,
+      commandDir: cwd,
       inImage:
         builder.name === "dockerfile" && dockerfileParsed ? imageFilter(ws, root, dockerfileParsed) : null,
       commands: [

@@ -115,6 +115,25 @@ describe("a settings class's env_file decides which example documents the variab
     expect(findings(files)).toEqual([]);
   });
 
+  it("`cd backend &&` in the start command moves where a relative env_file is opened", () => {
+    const files = {
+      "requirements.txt": "fastapi==0.115.0\nuvicorn==0.32.0\npydantic-settings==2.6.1\n",
+      ".python-version": "3.12\n",
+      Procfile: "web: cd backend && uvicorn app.main:app --host 0.0.0.0 --port $PORT\n",
+      "backend/app/__init__.py": "",
+      "backend/app/main.py":
+        "from fastapi import FastAPI\n\nfrom app.config import settings\n\napp = FastAPI()\n",
+      "backend/app/config.py": settings('model_config = SettingsConfigDict(env_file=".env")'),
+      "backend/.env.example": "DATABASE_URL=\n",
+    };
+    const svc = analyzeDetailed(new MemoryWorkspace(files), { today: TODAY }).services[0]!;
+    expect(svc.env.settingsEnvFiles.map((e) => e.files)).toEqual([["backend/.env"]]);
+    expect(findings(files)).toEqual([]);
+    expect(
+      findings({ ...files, Procfile: "web: uvicorn backend.app.main:app --host 0.0.0.0 --port $PORT\n" }),
+    ).toEqual(["env-required-undocumented warning backend/app/config.py:7:5"]);
+  });
+
   it("a dynamic env_file is unknown: no file is guessed", () => {
     const files = backend(
       'model_config = SettingsConfigDict(env_file=os.environ.get("ENV_FILE", "../.env"))',
@@ -226,7 +245,7 @@ describe("reads in the scripts the start / pre-deploy commands run", () => {
       "scripts/unused.sh": "#!/bin/sh\necho ${UNUSED:?}\n",
       entrypoint: "#!/usr/bin/env bash\necho hi\n",
     });
-    expect(scriptsRun(ws, "", ["sh -c 'sh start.sh'", "./entrypoint"])).toEqual([
+    expect(scriptsRun(ws, [""], ["sh -c 'sh start.sh'", "./entrypoint"])).toEqual([
       "start.sh",
       "entrypoint",
       "scripts/env.sh",
