@@ -26,6 +26,9 @@ import { parseStartCommand } from "./start-command.js";
  * cannot be known (a variable in a COPY source or `--from`, a COPY that cannot be read): then
  * every file counts, as without a Dockerfile.
  */
+export const MAX_COPY_SOURCES = 200;
+const MAX_IGNORE_PATTERNS = 500;
+
 export function imageFilter(ws: Workspace, root: string, df: Dockerfile): ((file: string) => boolean) | null {
   const stages: Array<{ name: string | null; base: string; ins: Instruction[] }> = [];
   for (const ins of df.instructions) {
@@ -74,8 +77,10 @@ export function imageFilter(ws: Workspace, root: string, df: Dockerfile): ((file
     }
     return true;
   };
-  if (!collect(stages.length - 1)) return null;
+  // A Dockerfile with thousands of copies is not a normal one: unknown rather than slow.
+  if (!collect(stages.length - 1) || sources.length > MAX_COPY_SOURCES) return null;
   const ignore = dockerignore(ws, root);
+  if (ignore === undefined) return null;
   return (file: string) => {
     const rel = root === "" ? file : file.startsWith(`${root}/`) ? file.slice(root.length + 1) : null;
     if (rel === null) return false;
@@ -104,8 +109,11 @@ function dockerGlob(pattern: string): RegExp {
   return new RegExp(`^${re}(?:/.*)?$`);
 }
 
-/** `.dockerignore` at the context root: last matching pattern wins, `!` re-includes. */
-function dockerignore(ws: Workspace, root: string): ((rel: string) => boolean) | null {
+/**
+ * `.dockerignore` at the context root: last matching pattern wins, `!` re-includes. Null: no file;
+ * undefined: too many patterns to follow (the image's contents are then unknown).
+ */
+function dockerignore(ws: Workspace, root: string): ((rel: string) => boolean) | null | undefined {
   const r = ws.read(root === "" ? ".dockerignore" : `${root}/.dockerignore`);
   if (r.kind !== "ok") return null;
   const rules: Array<{ re: RegExp; negate: boolean }> = [];
@@ -117,6 +125,7 @@ function dockerignore(ws: Workspace, root: string): ((rel: string) => boolean) |
     line = posix.normalize(line.replace(/^\/+/, "")).replace(/\/+$/, "");
     if (line === "." || line === "") continue;
     rules.push({ re: dockerGlob(line), negate });
+    if (rules.length > MAX_IGNORE_PATTERNS) return undefined; // unknown
   }
   return (rel) => {
     let out = false;
@@ -192,14 +201,38 @@ function scriptTargets(cmd: string): string[] {
 }
 
 /** Physical lines with `\` continuations joined; each keeps its first line number. */
-function logicalLines(text: string): Array<{ text: string; line: number }> {
-  const out: Array<{ text: string; line: number }> = [];
+function logicalLines(
+  text: string,
+): Array<{ text: string; line: number; at: (offset: number) => { line: number; column: number } }> {
+  const out: ReturnType<typeof logicalLines> = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const start = i;
-    let t = lines[i]!.replace(/\r$/, "");
-    while (t.endsWith("\\") && i + 1 < lines.length) t = t.slice(0, -1) + lines[++i]!.replace(/\r$/, "");
-    if (!/^\s*#/.test(t)) out.push({ text: t, line: start + 1 });
+    // Joined in one go (a 1 MiB chain of `\\` lines stays linear).
+    const parts = [lines[i]!.replace(/\r$/, "")];
+    while (parts[parts.length - 1]!.endsWith("\\") && i + 1 < lines.length) {
+      parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+      parts.push(lines[++i]!.replace(/\r$/, ""));
+    }
+    const t = parts.join("");
+    // Start offset of each physical part in the joined text; a binary search maps an offset back.
+    const starts: number[] = [];
+    let sum = 0;
+    for (const p of parts) {
+      starts.push(sum);
+      sum += p.length;
+    }
+    const at = (offset: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: start + 1 + lo, column: offset - starts[lo]! + 1 };
+    };
+    if (!/^\s*#/.test(t)) out.push({ text: t, line: start + 1, at });
   }
   return out;
 }
@@ -234,7 +267,7 @@ export function shellReads(text: string): ShellRead[] {
   const assigned = new Set<string>();
   let nounset = /^#!.*\s-[A-Za-z]*u/.test(text.split("\n", 1)[0] ?? "");
   let sourced = false;
-  for (const { text: raw, line } of logicalLines(text)) {
+  for (const { text: raw, at } of logicalLines(text)) {
     const code = stripSingleQuotesAndComments(raw);
     const set = /(?:^|[;&|]\s*)set\s+([^;&|]*)/.exec(code.trimStart());
     if (set) {
@@ -251,8 +284,8 @@ export function shellReads(text: string): ShellRead[] {
       const name = m[1] ?? m[4]!;
       if (!/^[A-Z_][A-Z0-9_]*$/.test(name) || assigned.has(name)) continue;
       const op = m[2];
-      const col = m.index! + 1;
-      const base = { name, line, column: col, endColumn: col + m[0].length };
+      const p = at(m.index!);
+      const base = { name, line: p.line, column: p.column, endColumn: p.column + m[0].length };
       if (op?.endsWith("?")) out.push({ ...base, required: true, default: null });
       else if (op?.endsWith("+")) out.push({ ...base, required: false, default: null });
       else if (op) {

@@ -148,6 +148,8 @@ export interface EnvFacts {
 }
 
 export const MAX_PYTHON_FILES = 500;
+/** Distinct `env_file` targets whose examples are looked up. */
+export const MAX_ENV_FILES = 20;
 
 export interface EnvReference {
   name: string;
@@ -390,6 +392,7 @@ export function collectEnv(
   const cwd = more.cwd === undefined ? root : more.cwd;
   const loaded: EnvFacts["settingsEnvFiles"] = [];
   const allFiles = ws.files();
+  const targets = new Set<string>();
   for (const e of settingsEnvFiles) {
     const files =
       e.paths === null
@@ -404,6 +407,8 @@ export function collectEnv(
     const known = files?.every((f) => f !== null) ? (files as string[]) : null;
     loaded.push({ owner: e.owner, span: e.span, files: known });
     for (const target of known ?? []) {
+      if (targets.has(target) || targets.size >= MAX_ENV_FILES) continue;
+      targets.add(target);
       for (const doc of examplesOf(allFiles, target)) {
         if (docFiles.includes(doc)) continue;
         const r = ws.read(doc);
@@ -599,16 +604,14 @@ function mergeReads(reads: EnvRead[]): EnvVariable[] {
 function examplesOf(all: readonly string[], target: string): string[] {
   const dir = dirname(target);
   const name = basename(target);
+  const beside = new RegExp(
+    `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[._-](example|sample|template|dist|defaults)(\\.txt)?$`,
+    "i",
+  );
   return all.filter((f) => {
     if (dirname(f) !== dir) return false;
     const b = basename(f);
-    if (
-      new RegExp(
-        `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[._-](example|sample|template|dist|defaults)(\\.txt)?$`,
-        "i",
-      ).test(b)
-    )
-      return true;
+    if (beside.test(b)) return true;
     return (
       name.toLowerCase() === ".env" &&
       DOC_FILE.test(b) &&

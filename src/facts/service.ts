@@ -5,14 +5,7 @@
  */
 import type { Diagnostic } from "../model/finding.js";
 import type { Span } from "../model/span.js";
-import {
-  basename,
-  dirname,
-  joinPath,
-  normalizeRelPath,
-  type ReadResult,
-  type Workspace,
-} from "../repo/workspace.js";
+import { basename, dirname, joinPath, type ReadResult, type Workspace } from "../repo/workspace.js";
 import { type ConfigDoc, parseJsonDoc, parseTomlDoc } from "../sources/doc.js";
 import { type Dockerfile, parseDockerfile } from "../sources/dockerfile.js";
 import { type NixpacksPlan, readPlan } from "../sources/nixpacks.js";
@@ -345,10 +338,20 @@ export function buildServiceFacts(
   // The process's working directory (relative `env_file` paths resolve from it): `cd X &&` in the
   // effective command moves it; a `cd` with a variable or an absolute path makes it unknown.
   const server = commands.find((c) => c.candidate === start.effective[builder.name])?.parsed.server;
-  const runDir = (server?.workdirs ?? []).reduce<string | null>(
-    (dir, w) => (dir === null || w.text.includes("$") ? null : normalizeRelPath(w.text, dir)),
-    cwd,
-  );
+  // Folded segment by segment (linear even for a 100 000-`cd` chain).
+  let runParts: string[] | null = cwd === null ? null : cwd.split("/").filter(Boolean);
+  for (const w of server?.workdirs ?? []) {
+    if (runParts === null) break;
+    if (w.text.includes("$") || w.text.startsWith("/")) runParts = null;
+    else
+      for (const seg of w.text.split("/")) {
+        if (seg === "" || seg === "." || runParts === null) continue;
+        if (seg !== "..") runParts.push(seg);
+        else if (runParts.length > 0) runParts.pop();
+        else runParts = null;
+      }
+  }
+  const runDir = runParts === null ? null : runParts.join("/");
   const env = collectEnv(
     ws,
     root,

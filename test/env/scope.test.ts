@@ -7,8 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { analyze, analyzeDetailed } from "../../src/analyze.js";
 import { collectEnv } from "../../src/facts/env.js";
-import { scriptsRun, shellReads } from "../../src/facts/env-scope.js";
+import { imageFilter, MAX_COPY_SOURCES, scriptsRun, shellReads } from "../../src/facts/env-scope.js";
 import { MemoryWorkspace } from "../../src/repo/workspace.js";
+import { parseDockerfile } from "../../src/sources/dockerfile.js";
 import { ALL_PARSERS } from "../helpers/parsers.js";
 
 const TODAY = new Date("2026-12-01T12:00:00Z");
@@ -222,6 +223,8 @@ describe("reads in the scripts the start / pre-deploy commands run", () => {
       "set -euo pipefail",
       "MODE=prod",
       'echo "$MODE $REDIS_URL ${LOG_LEVEL:=info} $LOG_LEVEL ${SENTRY_DSN:+on}"',
+      "exec gunicorn app.main:app \\",
+      '  --workers "$WEB_CONCURRENCY_MAX"',
       "",
     ].join("\n");
     expect(
@@ -234,6 +237,7 @@ describe("reads in the scripts the start / pre-deploy commands run", () => {
       "REDIS_URL required 8:13",
       "LOG_LEVEL default=info 8:24",
       "SENTRY_DSN default=null 8:54",
+      "WEB_CONCURRENCY_MAX required 10:14",
     ]);
   });
 
@@ -372,5 +376,23 @@ describe("a final-stage Dockerfile ENV sets the variable", () => {
       "env-documented-unused notice .env.example:2:1",
       "env-undeclared notice app/main.py:6:9",
     ]);
+  });
+});
+
+describe("bounded work on hostile inputs", () => {
+  it("a Dockerfile with more COPY sources than the cap: the image's contents are unknown (every file counts)", () => {
+    const ws = new MemoryWorkspace({ "a.py": "" });
+    const copies = Array.from({ length: MAX_COPY_SOURCES + 1 }, (_, i) => `COPY f${i}.py /srv/`).join("\n");
+    expect(imageFilter(ws, "", parseDockerfile("Dockerfile", `FROM python:3.12\n${copies}\n`))).toBeNull();
+    expect(
+      imageFilter(ws, "", parseDockerfile("Dockerfile", "FROM python:3.12\nCOPY a.py /srv/\n"))?.("a.py"),
+    ).toBe(true);
+  });
+  it("a 1 MiB chain of `\\` lines in a script reads in linear time", () => {
+    const text = `#!/bin/sh\nset -u\necho ${"$A_VAR \\\n".repeat(100_000)}done\n`;
+    const t = Date.now();
+    const reads = shellReads(text);
+    expect(Date.now() - t).toBeLessThan(3_000);
+    expect(reads[1]).toMatchObject({ name: "A_VAR", line: 4, column: 1 });
   });
 });
