@@ -25,13 +25,16 @@ import {
   isSkippedDir,
   joinPath,
   MAX_FILE_BYTES,
+  normalizeRelPath,
   type Workspace,
 } from "../repo/workspace.js";
 import { type DotenvFile, parseDotenv } from "../sources/dotenv.js";
-import { type EnvReader, extractEnvReads, type PyDefault } from "../sources/settings.js";
+import { type CodePath, type EnvReader, extractEnvReads, type PyDefault } from "../sources/settings.js";
 import { SERVICE_MARKERS } from "./discover.js";
+import { scriptsRun, shellReads } from "./env-scope.js";
 import {
   classifySecret,
+  dockerEnvPairs,
   type FoundSecret,
   isPlaceholder,
   isTemplateFile,
@@ -41,7 +44,8 @@ import {
   scanScript,
 } from "./secrets.js";
 
-export type EnvDeclarationSource = "railway.ts" | "railway.json" | "env-example";
+/** `dockerfile`: an `ENV` of the final stage of the Dockerfile the service builds (it sets a value). */
+export type EnvDeclarationSource = "railway.ts" | "railway.json" | "env-example" | "dockerfile";
 
 /** A place that declares a variable the service expects. */
 export interface EnvDeclaration {
@@ -61,7 +65,8 @@ export interface EnvRead {
   required: boolean;
   /** Display form of the default (null when required). Secret-looking values show their length only. */
   default: string | null;
-  reader: EnvReader;
+  /** `shell`: a `${VAR:?}` / `${VAR:-d}` / `$VAR` under `set -u` in a script the commands run. */
+  reader: EnvReader | "shell";
   scope: "class" | "module" | "function";
   owner: string | null;
   span: Span;
@@ -106,8 +111,20 @@ export interface EnvFacts {
   reads: EnvRead[];
   /** All declarations: env-example files now, railway.ts when fed. */
   declarations: EnvDeclaration[];
-  /** `.env.example`-style files read (service folder). */
+  /**
+   * `.env.example`-style files read: the service folder's, and the examples/templates beside each
+   * dotenv file a settings class loads (`env_file`).
+   */
   docFiles: string[];
+  /**
+   * `env_file` of the settings classes: the dotenv files each loads, resolved to repository paths
+   * (null: the value cannot be followed, or the folder the service runs in is unknown).
+   */
+  settingsEnvFiles: Array<{ owner: string; span: Span; files: string[] | null }>;
+  /** Scripts the start/pre-deploy commands run, whose reads count (see env-scope.ts). */
+  scripts: string[];
+  /** Files a Dockerfile build leaves out of the image: their reads are references only. */
+  notInImage: string[];
   /** Committed `.env` files (not examples) that were checked for secrets. */
   envFiles: string[];
   secrets: CommittedSecret[];
@@ -131,11 +148,14 @@ export interface EnvFacts {
 }
 
 export const MAX_PYTHON_FILES = 500;
+/** Distinct `env_file` targets whose examples are looked up. */
+export const MAX_ENV_FILES = 20;
 
 export interface EnvReference {
   name: string;
   span: Span;
-  via: "script" | "wrapper";
+  /** `outside-image`: a read in a file the Dockerfile does not copy into the image. */
+  via: "script" | "wrapper" | "outside-image";
 }
 /** Python and script files scanned for committed secrets. */
 export const MAX_SECRET_FILES = 2000;
@@ -145,10 +165,24 @@ export interface EnvInputs {
   /** The service's parsed Dockerfile (its ENV/ARG defaults). */
   dockerfile?: {
     file: string;
-    instructions: ReadonlyArray<{ keyword: string; args: string; span: Span }>;
+    instructions: ReadonlyArray<{ keyword: string; args: string; span: Span; argsColumn?: number }>;
+    finalStage?: ReadonlyArray<{ keyword: string; args: string; span: Span; argsColumn?: number }>;
   } | null;
+  /** The service builds from that Dockerfile: its final stage's `ENV` names are set at run time. */
+  dockerBuild?: boolean;
   /** Literal env values of the IaC model (railway.ts / railway.py), name and value. */
   configValues?: ReadonlyArray<{ name: string; value: string; span: Span }>;
+  /**
+   * The repository folder the service's process runs in (the Dockerfile WORKDIR traced back, else
+   * the service root); null: unknown. Relative `env_file` paths resolve from it. Default: `root`.
+   */
+  cwd?: string | null;
+  /** Where the commands start, before any `cd` (scripts are looked up from `cwd`, then from here). */
+  commandDir?: string | null;
+  /** For a Dockerfile build: is a file in the image (env-scope.ts `imageFilter`)? null: all are. */
+  inImage?: ((file: string) => boolean) | null;
+  /** The start and pre-deploy commands the builder runs: the scripts they run have their reads counted. */
+  commands?: readonly string[];
 }
 
 /** Documentation files, in the service folder. */
@@ -242,6 +276,8 @@ export function collectEnv(
   const opaque: EnvFacts["opaque"] = [];
   const read: string[] = [];
   const references: EnvReference[] = [];
+  const notInImage: string[] = [];
+  const settingsEnvFiles: Array<{ owner: string; span: Span; paths: CodePath[] | null }> = [];
   for (const f of scanned) {
     const r = ws.read(f);
     if (r.kind !== "ok") {
@@ -254,6 +290,13 @@ export function collectEnv(
     opaque.push(...x.opaque);
     const py = parsePython(r.text);
     references.push(...wrapperReferences(f, py));
+    for (const e of x.envFiles) settingsEnvFiles.push({ owner: e.owner, span: e.span, paths: e.paths });
+    if (more.inImage && !more.inImage(f)) {
+      // Not deployed: nothing here can make the service fail, but a variable it reads is not stale.
+      notInImage.push(f);
+      for (const s of x.reads) references.push({ name: s.name, span: s.span, via: "outside-image" });
+      continue;
+    }
     const fallbacks = fallbackRanges(py);
     for (const s of x.reads) {
       const up = (n: string) => (s.caseSensitive ? n : n.toUpperCase());
@@ -304,11 +347,104 @@ export function collectEnv(
     );
     if (kind === "script") references.push(...scriptReferences(f, r.text));
   }
-  for (const ins of more.dockerfile?.instructions ?? [])
-    add("dockerfile", scanDockerfileInstruction(ins.keyword, ins.args, ins.span));
+  const dfText = more.dockerfile ? ws.read(more.dockerfile.file) : null;
+  const dfLines = dfText?.kind === "ok" ? dfText.text.split("\n").map((l) => l.replace(/\r$/, "")) : null;
+  for (const ins of more.dockerfile?.instructions ?? []) {
+    const locate =
+      dfLines && ins.argsColumn !== undefined
+        ? argsLocator(dfLines, ins.span.line, ins.argsColumn)
+        : undefined;
+    add("dockerfile", scanDockerfileInstruction(ins.keyword, ins.args, ins.span, locate));
+  }
+  // A final-stage `ENV` sets the variable in the running container (Dockerfile reference, ENV: "The
+  // environment variables set using ENV will persist when a container is run from the resulting
+  // image"), so a read of it cannot fail.
+  for (const ins of more.dockerBuild ? (more.dockerfile?.finalStage ?? []) : []) {
+    if (ins.keyword !== "ENV") continue;
+    const locate =
+      dfLines && ins.argsColumn !== undefined
+        ? argsLocator(dfLines, ins.span.line, ins.argsColumn)
+        : undefined;
+    for (const p of dockerEnvPairs("ENV", ins.args)) {
+      const at = locate?.(p.nameAt);
+      declarations.push({
+        name: p.name,
+        span: at
+          ? {
+              file: ins.span.file,
+              line: at.line,
+              column: at.column,
+              endLine: at.line,
+              endColumn: at.column + p.name.length,
+            }
+          : ins.span,
+        optional: null,
+        source: "dockerfile",
+      });
+    }
+  }
   for (const e of more.configValues ?? []) {
     const s = classifySecret(e.name, e.value);
     if (s) secrets.push({ name: e.name, span: e.span, origin: "railway-config", ...s });
+  }
+
+  // --- dotenv files the settings classes load: their examples document the variables -----------
+  const cwd = more.cwd === undefined ? root : more.cwd;
+  const loaded: EnvFacts["settingsEnvFiles"] = [];
+  const allFiles = ws.files();
+  const targets = new Set<string>();
+  for (const e of settingsEnvFiles) {
+    const files =
+      e.paths === null
+        ? null
+        : e.paths.map((p) =>
+            p.base === "module"
+              ? normalizeRelPath(p.path, dirname(e.span.file))
+              : cwd === null
+                ? null
+                : normalizeRelPath(p.path, cwd),
+          );
+    const known = files?.every((f) => f !== null) ? (files as string[]) : null;
+    loaded.push({ owner: e.owner, span: e.span, files: known });
+    for (const target of known ?? []) {
+      if (targets.has(target) || targets.size >= MAX_ENV_FILES) continue;
+      targets.add(target);
+      for (const doc of examplesOf(allFiles, target)) {
+        if (docFiles.includes(doc)) continue;
+        const r = ws.read(doc);
+        if (r.kind !== "ok") continue;
+        docFiles.push(doc);
+        const parsed = parseDotenv(doc, r.text);
+        diagnostics.push(...parsed.diagnostics);
+        for (const d of parsed.entries)
+          declarations.push({ name: d.key, span: d.keySpan, optional: null, source: "env-example" });
+        declarations.push(...commentedDeclarations(doc, r.text));
+      }
+    }
+  }
+
+  // --- scripts the start / pre-deploy commands run ----------------------------------------------
+  const scripts = scriptsRun(
+    ws,
+    [cwd, more.commandDir === undefined ? cwd : more.commandDir],
+    more.commands ?? [],
+  ).filter((f) => !more.inImage || more.inImage(f));
+  for (const f of scripts) {
+    const r = ws.read(f);
+    if (r.kind !== "ok" || r.bytes > MAX_FILE_BYTES) continue;
+    for (const s of shellReads(r.text)) {
+      reads.push({
+        name: s.name,
+        alternatives: [],
+        caseSensitive: true,
+        required: s.required,
+        default: s.default === null ? null : displayDefault(s.name, { kind: "string", value: s.default }),
+        reader: "shell",
+        scope: "module",
+        owner: null,
+        span: { file: f, line: s.line, column: s.column, endLine: s.line, endColumn: s.endColumn },
+      });
+    }
   }
 
   return {
@@ -316,12 +452,38 @@ export function collectEnv(
     reads,
     declarations,
     docFiles,
+    settingsEnvFiles: loaded,
+    scripts,
+    notInImage,
     envFiles,
     secrets,
     references,
     opaque,
     scan: { files: read, truncated: candidates.length > scanned.length, skipped },
     diagnostics,
+  };
+}
+
+/**
+ * Maps an offset in a Dockerfile instruction's arguments to its line and 1-based column. The
+ * Dockerfile source joins continuation lines with their trailing `\\` replaced by one space
+ * (../sources/dockerfile.ts); the arguments start at `argsColumn` of the first line.
+ */
+function argsLocator(
+  lines: readonly string[],
+  firstLine: number,
+  argsColumn: number,
+): (offset: number) => { line: number; column: number } {
+  return (offset) => {
+    let off = offset + argsColumn - 1;
+    for (let i = firstLine - 1; i < lines.length; i++) {
+      const raw = lines[i]!;
+      const cont = /\\\s*$/.test(raw);
+      const len = cont ? raw.replace(/\\\s*$/, " ").length : raw.length;
+      if (off < len || !cont) return { line: i + 1, column: off + 1 };
+      off -= len;
+    }
+    return { line: firstLine, column: argsColumn + offset };
   };
 }
 
@@ -332,6 +494,7 @@ export function declares(d: EnvDeclaration, v: EnvVariable): boolean {
 
 /** How a message names the place a variable is read: the settings field, or the call and its line. */
 export function describeRead(r: EnvRead): string {
+  if (r.reader === "shell") return `the shell script at ${r.span.file}:${r.span.line}`;
   return r.owner ? `\`${r.owner}\`` : `the \`${r.reader}\` read at ${r.span.file}:${r.span.line}`;
 }
 
@@ -431,6 +594,30 @@ function mergeReads(reads: EnvRead[]): EnvVariable[] {
     if (!v.required) v.default = v.reads.find((r) => r.default !== null)?.default ?? null;
   }
   return [...byKey.values()];
+}
+
+/**
+ * The examples/templates that document a dotenv file: beside it, `<name>.example` (`.sample`,
+ * `.template`, `.dist`, `.defaults`); for `.env` also the other generic names (`example.env`,
+ * `env.example`, `.env-example`, `environment.example` ...).
+ */
+function examplesOf(all: readonly string[], target: string): string[] {
+  const dir = dirname(target);
+  const name = basename(target);
+  const beside = new RegExp(
+    `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[._-](example|sample|template|dist|defaults)(\\.txt)?$`,
+    "i",
+  );
+  return all.filter((f) => {
+    if (dirname(f) !== dir) return false;
+    const b = basename(f);
+    if (beside.test(b)) return true;
+    return (
+      name.toLowerCase() === ".env" &&
+      DOC_FILE.test(b) &&
+      !/^\.env\.[\w-]+\.(example|sample|template|dist|defaults)$/i.test(b)
+    );
+  });
 }
 
 /** `# NAME=…` lines in an example file document optional variables. */

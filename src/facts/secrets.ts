@@ -358,19 +358,68 @@ export function scanScript(file: string, text: string): FoundSecret[] {
 }
 
 /** Dockerfile `ENV NAME=value`, `ENV NAME value`, `ARG NAME=default`. */
-export function scanDockerfileInstruction(keyword: string, args: string, span: Span): FoundSecret[] {
+/**
+ * The `NAME=value` pairs of an `ENV`/`ARG` instruction's arguments (and the legacy `ENV NAME value`
+ * form), with the offsets of the name and of the value (quotes included) in `args`.
+ */
+export function dockerEnvPairs(
+  keyword: string,
+  args: string,
+): Array<{ name: string; value: string; nameAt: number; valueAt: number; valueLength: number }> {
+  const out: Array<{ name: string; value: string; nameAt: number; valueAt: number; valueLength: number }> =
+    [];
+  const lead = args.length - args.trimStart().length;
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)(\s+)(?!\S*=)(.+)$/.exec(args.trim());
+  if (keyword.toUpperCase() === "ENV" && legacy) {
+    const raw = legacy[3]!.trim();
+    out.push({
+      name: legacy[1]!,
+      value: raw.replace(/^(["'])(.*)\1$/, "$2"),
+      nameAt: lead,
+      valueAt: lead + legacy[1]!.length + legacy[2]!.length,
+      valueLength: raw.length,
+    });
+  } else
+    for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("([^"]*)"|'([^']*)'|(\S*))/g))
+      out.push({
+        name: m[1]!,
+        value: m[3] ?? m[4] ?? m[5] ?? "",
+        nameAt: m.index!,
+        valueAt: m.index! + m[1]!.length + 1,
+        valueLength: m[2]!.length,
+      });
+  return out;
+}
+
+/**
+ * `ENV`/`ARG` of a Dockerfile. `locate` maps an offset in `args` to its line and 1-based column in
+ * the file (continuation lines included); without it every finding points at the instruction.
+ */
+export function scanDockerfileInstruction(
+  keyword: string,
+  args: string,
+  span: Span,
+  locate?: (offset: number) => { line: number; column: number },
+): FoundSecret[] {
   const out: FoundSecret[] = [];
   const k = keyword.toUpperCase();
   if (k !== "ENV" && k !== "ARG") return out;
-  const pairs: Array<[string, string]> = [];
-  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(?!\S*=)(.+)$/.exec(args.trim());
-  if (k === "ENV" && legacy) pairs.push([legacy[1]!, legacy[2]!.trim().replace(/^(["'])(.*)\1$/, "$2")]);
-  else
-    for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("([^"]*)"|'([^']*)'|(\S*))/g))
-      pairs.push([m[1]!, m[3] ?? m[4] ?? m[5] ?? ""]);
-  for (const [name, value] of pairs) {
+  const pairs = dockerEnvPairs(k, args).map((p) => [p.name, p.value, p.valueAt, p.valueLength] as const);
+  for (const [name, value, at, len] of pairs) {
     const v = classifySecret(name, value);
-    if (v) out.push({ ...v, name, span });
+    if (!v) continue;
+    const start = locate?.(at);
+    const end = locate?.(at + len);
+    const where: Span = start
+      ? {
+          file: span.file,
+          line: start.line,
+          column: start.column,
+          endLine: end?.line ?? start.line,
+          endColumn: end?.column ?? start.column + len,
+        }
+      : span;
+    out.push({ ...v, name, span: where });
   }
   return out;
 }

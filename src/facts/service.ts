@@ -33,6 +33,7 @@ import type { IacApply, SetupPython } from "../sources/workflows/parse.js";
 import { type BuilderChoice, chooseBuilder } from "./builder.js";
 import { dockerWorkdir } from "./docker-workdir.js";
 import { collectEnv, type EnvFacts } from "./env.js";
+import { imageFilter } from "./env-scope.js";
 import { type InlineSecret, inlineSecrets } from "./inline-secrets.js";
 import { type LockPair, pairLocks } from "./locks.js";
 import { type BuilderPlan, buildPlans } from "./plans.js";
@@ -340,6 +341,23 @@ export function buildServiceFacts(
     builder.name === "dockerfile" && dockerfileParsed ? dockerWorkdir(ws, root, dockerfileParsed) : root;
   const commands = analyzeCommands(ws, cwd, start.candidates, builder.name, start.effective[builder.name]);
   const plans = buildPlans({ ...base, builder, python, start });
+  // The process's working directory (relative `env_file` paths resolve from it): `cd X &&` in the
+  // effective command moves it; a `cd` with a variable or an absolute path makes it unknown.
+  const server = commands.find((c) => c.candidate === start.effective[builder.name])?.parsed.server;
+  // Folded segment by segment (linear even for a 100 000-`cd` chain).
+  let runParts: string[] | null = cwd === null ? null : cwd.split("/").filter(Boolean);
+  for (const w of server?.workdirs ?? []) {
+    if (runParts === null) break;
+    if (w.text.includes("$") || w.text.startsWith("/")) runParts = null;
+    else
+      for (const seg of w.text.split("/")) {
+        if (seg === "" || seg === "." || runParts === null) continue;
+        if (seg !== "..") runParts.push(seg);
+        else if (runParts.length > 0) runParts.pop();
+        else runParts = null;
+      }
+  }
+  const runDir = runParts === null ? null : runParts.join("/");
   const env = collectEnv(
     ws,
     root,
@@ -352,6 +370,15 @@ export function buildServiceFacts(
     })),
     {
       dockerfile: dockerfileParsed,
+      dockerBuild: builder.name === "dockerfile",
+      cwd: runDir,
+      commandDir: cwd,
+      inImage:
+        builder.name === "dockerfile" && dockerfileParsed ? imageFilter(ws, root, dockerfileParsed) : null,
+      commands: [
+        ...start.candidates.filter((c) => c.readBy.includes(builder.name)).map((c) => c.command),
+        ...(definiteValue(shared.railwayTs?.preDeployCommand) ?? []),
+      ],
       configValues: (shared.railwayTs?.env ?? []).flatMap((d) => {
         const v = definiteValue(d.value);
         return d.kind === "literal" && v !== null ? [{ name: d.name, value: v, span: d.span }] : [];

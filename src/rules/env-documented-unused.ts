@@ -21,7 +21,8 @@ export default defineRule<RuleContext>({
     const out: Emit[] = [];
     const seen = new Set<string>();
     for (const d of env.declarations) {
-      if (d.source === "railway.json") continue;
+      // railway.json declares nothing; a Dockerfile ENV is often for tooling (PYTHONUNBUFFERED ...).
+      if (d.source === "railway.json" || d.source === "dockerfile") continue;
       const key = `${d.source}:${d.name.toUpperCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -8,7 +8,10 @@ import { defineRule, type Emit } from "./define-rule.js";
  * `env("X")` without a default) that no `.env.example`-style file and no `.railway/railway.ts`
  * declares: the next deploy or the next developer has to guess it. Variables Railway sets itself
  * (`PORT`, `RAILWAY_*`) are exempt. When the service has no declaration file at all, one finding
- * lists every such variable.
+ * lists every such variable. The files that document a service are its folder's examples and the
+ * examples beside each dotenv file a settings class loads (`env_file`, resolved from where the
+ * service runs). Reads in files a Dockerfile build leaves out of the image, and plain `$VAR` in
+ * scripts (without `set -u`), make nothing required (see ../facts/env-scope.ts).
  */
 export default defineRule<RuleContext>({
   id: "env-required-undocumented",
@@ -22,15 +25,29 @@ export default defineRule<RuleContext>({
     if (missing.length === 0) return [];
     const where = [
       ...env.docFiles,
-      ...new Set(env.declarations.filter((d) => d.source !== "env-example").map((d) => d.span.file)),
+      // A Dockerfile ENV sets a value (it satisfies a read) but documents nothing.
+      ...new Set(
+        env.declarations
+          .filter((d) => d.source !== "env-example" && d.source !== "dockerfile")
+          .map((d) => d.span.file),
+      ),
     ];
-    const exampleName = `${svc.root === "" ? "" : `${svc.root}/`}.env.example`;
+    // The dotenv file the settings load (`env_file`) is where its example belongs.
+    const loaded = env.settingsEnvFiles.find((e) => e.files && e.files.length > 0);
+    const defaultFile = `${svc.root === "" ? "" : `${svc.root}/`}.env`;
+    const loadedFile = loaded?.files?.find((f) => f !== defaultFile) ?? null;
+    const exampleName = loadedFile
+      ? `${loadedFile}.example`
+      : `${svc.root === "" ? "" : `${svc.root}/`}.env.example`;
     if (where.length === 0) {
       const names = missing.map((v) => `${q(v.name)}`).join(", ");
+      const none = loadedFile
+        ? `no example beside ${q(loadedFile)}, the \`env_file\` of \`${loaded!.owner}\`, and no railway.ts`
+        : "no .env.example, .env.sample, .env.template or railway.ts";
       return [
         {
           span: missing[0]!.span,
-          message: `${missing.length} required environment variable${missing.length === 1 ? " is" : "s are"} read by the code but documented nowhere (no .env.example, .env.sample, .env.template or railway.ts): ${names}`,
+          message: `${missing.length} required environment variable${missing.length === 1 ? " is" : "s are"} read by the code but documented nowhere (${none}): ${names}`,
           found: `${missing.length} undocumented`,
           expected: "every required variable listed in `.env.example`",
           fix: `Add ${q(exampleName)} listing ${missing.map((v) => `\`${v.name}=\``).join(", ")} (names only, no real values).`,

@@ -19,7 +19,7 @@ export default defineRule<RuleContext>({
       (v) => !v.required && !isProvidedByPlatform(v.name) && !env.declarations.some((d) => declares(d, v)),
     );
     if (missing.length === 0) return [];
-    if (env.docFiles.length === 0 && env.declarations.length === 0) {
+    if (env.docFiles.length === 0 && env.declarations.every((d) => d.source === "dockerfile")) {
       return [
         {
           span: missing[0]!.span,

@@ -76,8 +76,35 @@ export interface LiteralAssignment {
   span: Span;
 }
 
+/**
+ * A path as the code builds it: relative to the process's working directory (`".env"`,
+ * `Path("../.env")`), or to the folder of the module that names it (`Path(__file__).parent / ".env"`,
+ * `os.path.join(os.path.dirname(__file__), ".env")`). `path` is POSIX, normalised, may start `..`.
+ */
+export interface CodePath {
+  base: "cwd" | "module";
+  path: string;
+}
+
+/**
+ * The dotenv files a settings class loads (`model_config = SettingsConfigDict(env_file=…)`, v1
+ * `class Config: env_file = …`, inherited from a parent settings class). pydantic-settings opens
+ * each one as `Path(env_file)`, so a relative path is relative to the working directory of the
+ * process; a tuple or list loads every file
+ * (https://docs.pydantic.dev/latest/concepts/pydantic_settings/#dotenv-env-support).
+ * `paths` is null when a value cannot be followed statically (a call, an f-string, a variable
+ * assigned more than once): which file it loads is unknown.
+ */
+export interface SettingsEnvFile {
+  owner: string;
+  paths: CodePath[] | null;
+  span: Span;
+}
+
 export interface SettingsExtraction {
   reads: SettingsRead[];
+  /** `env_file` of each settings class that sets one (or inherits it). */
+  envFiles: SettingsEnvFile[];
   literalAssignments: LiteralAssignment[];
   /**
    * Places where the whole environment is used (`dict(os.environ)`, `**os.environ`,
@@ -208,6 +235,8 @@ interface SettingsClass {
   prefix: string;
   caseSensitive: boolean;
   nestedDelimiter: string | null;
+  /** undefined: not set; null: set to something that cannot be followed. */
+  envFile?: { paths: CodePath[] | null; node: SyntaxNode } | undefined;
 }
 
 const ENVIRON_CALLER: Record<string, number> = {
@@ -246,6 +275,7 @@ export function extractEnvReads(file: string, source: string): SettingsExtractio
   // file, never a crash of the run.
   const unread = (why: string): SettingsExtraction => ({
     reads: [],
+    envFiles: [],
     literalAssignments: [],
     opaque: [{ span: { file, line: 1, column: 1 }, what: `${why}, so deploy-drift did not read it` }],
   });
@@ -275,6 +305,8 @@ function extract(file: string, py: ParsedPython): SettingsExtraction {
       });
   }
   const spanOf = (n: SyntaxNode) => py.lines.span(file, n.from, n.to);
+  const envFiles: SettingsEnvFile[] = [];
+  const paths = pathEvaluator(py, file, imports);
   const scopeOf = (n: SyntaxNode): SettingsRead["scope"] => (isInNestedScope(n) ? "function" : "module");
 
   // --- pydantic settings classes (module level and nested) -------------------------------------
@@ -324,11 +356,13 @@ function extract(file: string, py: ParsedPython): SettingsExtraction {
       prefix: parent?.prefix ?? "",
       caseSensitive: parent?.caseSensitive ?? false,
       nestedDelimiter: parent?.nestedDelimiter ?? null,
+      envFile: parent?.envFile,
     };
     applyConfig(
       py,
       sc,
       bases.filter((b) => b.keyword !== null),
+      paths,
     );
     const body = kids.find((k) => k.name === "Body");
     if (body) {
@@ -337,8 +371,8 @@ function extract(file: string, py: ParsedPython): SettingsExtraction {
           const k = children(st);
           if (py.text(k[0]!) === "model_config" && k[k.length - 1]) {
             const v = k[k.length - 1]!;
-            if (v.name === "CallExpression") applyConfig(py, sc, args(py, v.lastChild));
-            else if (v.name === "DictionaryExpression") applyConfig(py, sc, dictArgs(py, v));
+            if (v.name === "CallExpression") applyConfig(py, sc, args(py, v.lastChild), paths);
+            else if (v.name === "DictionaryExpression") applyConfig(py, sc, dictArgs(py, v), paths);
           }
         } else if (st.name === "ClassDefinition") {
           const ck = children(st);
@@ -351,12 +385,13 @@ function extract(file: string, py: ParsedPython): SettingsExtraction {
               if (sk.length >= 3 && sk[0]!.name === "VariableName" && sk[sk.length - 2]!.name === "AssignOp")
                 cfg.push({ keyword: py.text(sk[0]!), star: false, value: sk[sk.length - 1]! });
             }
-            applyConfig(py, sc, cfg);
+            applyConfig(py, sc, cfg, paths);
           }
         }
       }
     }
     classes.set(sc.name, sc);
+    if (sc.envFile) envFiles.push({ owner: sc.name, paths: sc.envFile.paths, span: spanOf(sc.envFile.node) });
     if (body) fieldsOf(py, file, sc, body, models, reads, spanOf);
   }
 
@@ -537,7 +572,7 @@ function extract(file: string, py: ParsedPython): SettingsExtraction {
   }
 
   reads.sort((x, y) => x.span.line - y.span.line || x.span.column - y.span.column);
-  return { reads, literalAssignments, opaque };
+  return { reads, envFiles, literalAssignments, opaque };
 }
 
 function environRequirement(scheme: Map<string, PyDefault | null>, name: string | null): Requirement {
@@ -557,8 +592,17 @@ function dictArgs(py: ParsedPython, dict: SyntaxNode): Arg[] {
   return out;
 }
 
-function applyConfig(py: ParsedPython, sc: SettingsClass, cfg: Arg[]): void {
+function applyConfig(
+  py: ParsedPython,
+  sc: SettingsClass,
+  cfg: Arg[],
+  paths: (n: SyntaxNode) => CodePath[] | null,
+): void {
   for (const a of cfg) {
+    if (a.keyword === "env_file") {
+      sc.envFile = a.value.name === "None" ? undefined : { paths: paths(a.value), node: a.value };
+      continue;
+    }
     if (a.keyword === "env_prefix") {
       const v = stringLiteralValue(py, a.value);
       if (v !== null) sc.prefix = v;
@@ -738,4 +782,144 @@ function aliasNames(py: ParsedPython, n: SyntaxNode): string[] {
     }
   }
   return [];
+}
+
+/**
+ * Follows the path expressions settings code uses for `env_file`: string literals, `Path("…")`,
+ * `Path(__file__)` with `.parent` / `.parents[N]` / `.resolve()` / `.absolute()`, `/` joins, `os.path.join`,
+ * `os.path.dirname` / `abspath` / `realpath`, `str(…)`, tuples and lists of those, and module-level
+ * names assigned once (`BASE_DIR = Path(__file__).resolve().parent`). Anything else: null (unknown).
+ * Absolute paths are null too (where the repository lands in the image is not known here).
+ */
+function pathEvaluator(
+  py: ParsedPython,
+  file: string,
+  imports: Map<string, string>,
+): (n: SyntaxNode) => CodePath[] | null {
+  const assigned = new Map<string, SyntaxNode | null>();
+  for (const st of topLevelStatements(py)) {
+    if (st.name !== "AssignStatement") continue;
+    const k = children(st);
+    if (k.length !== 3 || k[0]!.name !== "VariableName" || k[1]!.name !== "AssignOp") continue;
+    const name = py.text(k[0]!);
+    assigned.set(name, assigned.has(name) ? null : k[2]!);
+  }
+  const moduleFile = file.split("/").pop()!;
+  const norm = (p: string) => {
+    const parts: string[] = [];
+    for (const seg of p.split("/")) {
+      if (seg === "" || seg === ".") continue;
+      if (seg === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+      else parts.push(seg);
+    }
+    return parts.length === 0 ? "." : parts.join("/");
+  };
+  const join = (a: CodePath, rel: string): CodePath | null =>
+    rel.startsWith("/") ? null : { base: a.base, path: norm(`${a.path}/${rel}`) };
+  const fn = (n: SyntaxNode | null | undefined) => qualify(imports, dotted(py, n));
+  const one = (n: SyntaxNode, depth: number): CodePath | null => {
+    if (depth > 8) return null;
+    const s = stringLiteralValue(py, n);
+    if (s !== null) return s.startsWith("/") || s.startsWith("~") ? null : { base: "cwd", path: norm(s) };
+    if (n.name === "ParenthesizedExpression") {
+      const inner = children(n).filter((c) => c.name !== "(" && c.name !== ")");
+      return inner.length === 1 ? one(inner[0]!, depth + 1) : null;
+    }
+    if (n.name === "VariableName") {
+      if (py.text(n) === "__file__") return { base: "module", path: moduleFile };
+      const v = assigned.get(py.text(n));
+      return v ? one(v, depth + 1) : null;
+    }
+    if (n.name === "BinaryExpression") {
+      const k = children(n);
+      if (k.length !== 3 || py.text(k[1]!) !== "/") return null;
+      const left = one(k[0]!, depth + 1);
+      const right = stringLiteralValue(py, k[2]!);
+      return left && right !== null ? join(left, right) : null;
+    }
+    if (n.name === "MemberExpression") {
+      const k = children(n);
+      const prop = k[2]?.name === "PropertyName" ? py.text(k[2]) : null;
+      if (prop === "parent" && k[0]) {
+        const b = one(k[0], depth + 1);
+        return b ? join(b, "..") : null;
+      }
+      // `p.parents[N]`: the (N+1)th folder up.
+      if (k[1]?.name === "[" && k[2]?.name === "Number" && /^\d+$/.test(py.text(k[2])) && k[0]) {
+        const pk = children(k[0]);
+        if (pk[2]?.name === "PropertyName" && py.text(pk[2]) === "parents" && pk[0]) {
+          const b = one(pk[0], depth + 1);
+          return b
+            ? join(
+                b,
+                Array(Number(py.text(k[2])) + 1)
+                  .fill("..")
+                  .join("/"),
+              )
+            : null;
+        }
+      }
+      return null;
+    }
+    if (n.name === "CallExpression") {
+      const callee = n.firstChild;
+      const a = args(py, n.lastChild);
+      const q = fn(callee);
+      if (q === "pathlib.Path" || q === "pathlib.PurePath" || q === "str" || q === "os.fspath") {
+        if (a.length === 0) return { base: "cwd", path: "." };
+        if (a.some((x) => x.keyword !== null || x.star)) return null;
+        let cur = one(a[0]!.value, depth + 1);
+        for (const x of a.slice(1)) {
+          const r = stringLiteralValue(py, x.value);
+          cur = cur && r !== null ? join(cur, r) : null;
+        }
+        return cur;
+      }
+      if (q === "os.path.join") {
+        if (a.length === 0 || a.some((x) => x.keyword !== null || x.star)) return null;
+        let cur = one(a[0]!.value, depth + 1);
+        for (const x of a.slice(1)) {
+          const r = stringLiteralValue(py, x.value);
+          cur = cur && r !== null ? join(cur, r) : null;
+        }
+        return cur;
+      }
+      if (q === "os.path.dirname" && a.length === 1 && a[0]!.keyword === null) {
+        const b = one(a[0]!.value, depth + 1);
+        return b ? join(b, "..") : null;
+      }
+      if ((q === "os.path.abspath" || q === "os.path.realpath") && a.length === 1)
+        return one(a[0]!.value, depth + 1);
+      // `Path(...).resolve()`, `.absolute()`: the same place.
+      if (callee?.name === "MemberExpression") {
+        const ck = children(callee);
+        const m = ck[2]?.name === "PropertyName" ? py.text(ck[2]) : null;
+        if ((m === "resolve" || m === "absolute" || m === "expanduser") && a.length === 0 && ck[0])
+          return one(ck[0], depth + 1);
+        if (m === "joinpath" && ck[0]) {
+          let cur = one(ck[0], depth + 1);
+          for (const x of a) {
+            const r = x.keyword === null && !x.star ? stringLiteralValue(py, x.value) : null;
+            cur = cur && r !== null ? join(cur, r) : null;
+          }
+          return cur;
+        }
+      }
+    }
+    return null;
+  };
+  return (n) => {
+    if (n.name === "TupleExpression" || n.name === "ArrayExpression") {
+      const items = children(n).filter((c) => !/^[()[\],]$/.test(c.name));
+      const out: CodePath[] = [];
+      for (const i of items) {
+        const p = one(i, 0);
+        if (!p) return null;
+        out.push(p);
+      }
+      return out;
+    }
+    const p = one(n, 0);
+    return p ? [p] : null;
+  };
 }
