@@ -9,7 +9,7 @@ import type { Config } from "../config/schema.js";
 import type { Finding } from "../model/finding.js";
 import { q } from "../model/quote.js";
 import { CARRIED } from "../rules/railway-config-conflict.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import { changeSeverity, type RevisionFacts } from "./severity.js";
 
 export function migrationFindings(base: RevisionFacts, head: RevisionFacts, config: Config): Finding[] {

@@ -10,7 +10,7 @@
 import type { BuilderName } from "../model/report.js";
 import type { Span } from "../model/span.js";
 import type { RailwayConfig } from "../sources/railway.js";
-import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsService } from "../sources/railway-iac/model/types.js";
 
 export interface BuilderChoice {
   name: BuilderName;

@@ -6,10 +6,14 @@
  * or names a folder the repository does not have is returned as unmapped, never dropped silently.
  */
 import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
-import { definiteValue, type RailwayTsConfig, type RailwayTsService } from "../sources/railway-ts/types.js";
+import {
+  definiteValue,
+  type RailwayTsConfig,
+  type RailwayTsService,
+} from "../sources/railway-iac/model/types.js";
 
 export const RAILWAY_TS = ".railway/railway.ts";
-/** The Python front end of the same model (`src/sources/railway-py`). */
+/** The Python front end of the same model (`src/sources/railway-iac/py`). */
 export const RAILWAY_PY = ".railway/railway.py";
 /** Not analysed: reported once per repository so its absence is never silent. */
 export const RAILWAY_GO = ".railway/railway.go";

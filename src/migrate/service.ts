@@ -4,8 +4,8 @@
  */
 import type { ServiceFacts } from "../facts/service.js";
 import { basename } from "../repo/workspace.js";
-import type { RailwayTsService } from "../sources/railway-ts/types.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import type { RailwayTsService } from "../sources/railway-iac/model/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import { type NixpacksFileFacts, planService, type ServicePlan } from "./plan.js";
 import { renderRailwayTs, tsServiceOptions } from "./typescript.js";
 

@@ -4,7 +4,7 @@ import { migrationSnippet } from "../migrate/service.js";
 import { q } from "../model/quote.js";
 import { getPath, isRecord } from "../sources/doc.js";
 import type { RailwayConfig } from "../sources/railway.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 import { CARRIED } from "./railway-config-conflict.js";

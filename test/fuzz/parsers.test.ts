@@ -11,7 +11,7 @@ import { parseJsonDoc, parseTomlDoc } from "../../src/sources/doc.js";
 import { parseDockerfile } from "../../src/sources/dockerfile.js";
 import { parseDotenv } from "../../src/sources/dotenv.js";
 import { parseProcfile } from "../../src/sources/procfile.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 import { parseRequirements } from "../../src/sources/requirements/parse.js";
 import { extractEnvReads } from "../../src/sources/settings.js";
 import { parseToolVersions, parseVersionFile } from "../../src/sources/version-files.js";

@@ -4,12 +4,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
-import { parseRailwayPy } from "../../src/sources/railway-py/parse.js";
 import {
   definiteValue,
   type RailwayTsConfig,
   type RailwayTsService,
-} from "../../src/sources/railway-ts/types.js";
+} from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayPy } from "../../src/sources/railway-iac/py/parse.js";
 import { ALL_PARSERS } from "../helpers/parsers.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/railway-py/", import.meta.url));

@@ -2,8 +2,8 @@ import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Span } from "../../src/model/span.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
-import type { RailwayTsConfig } from "../../src/sources/railway-ts/types.js";
+import type { RailwayTsConfig } from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 import { FILE, FIXTURES, fixtureText } from "./helpers.js";
 
 const fixtures = readdirSync(FIXTURES).map(fixtureText);

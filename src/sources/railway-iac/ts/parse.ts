@@ -10,8 +10,11 @@
  */
 import { parse } from "@babel/parser";
 import type * as t from "@babel/types";
-import type { Diagnostic } from "../../model/finding.js";
-import { LineIndex, type Span } from "../../model/span.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import { LineIndex, type Span } from "../../../model/span.js";
+import { evaluationFailed, finishDiagnostics } from "../model/diagnostics.js";
+import type { RailwayTsConfig, RailwayTsService } from "../model/types.js";
+import { type AV, type Resource, Scope } from "../model/values.js";
 import {
   type AstFacts,
   scanAst,
@@ -19,14 +22,11 @@ import {
   type TemplateRef,
   templateRefDiagnostic,
 } from "./checks.js";
-import { evaluationFailed, finishDiagnostics } from "./diagnostics.js";
 import { Evaluator } from "./evaluate.js";
 import { type CommentInfo, extractService, toValued } from "./extract.js";
-import type { RailwayTsConfig, RailwayTsService } from "./types.js";
-import { type AV, type Resource, Scope } from "./values.js";
 
-export type { EnvDeclaration, EnvKind, RailwayTsConfig, RailwayTsService, Valued } from "./types.js";
-export { definiteValue, possibleValues } from "./types.js";
+export type { EnvDeclaration, EnvKind, RailwayTsConfig, RailwayTsService, Valued } from "../model/types.js";
+export { definiteValue, possibleValues } from "../model/types.js";
 
 const PARTIAL_NAMES = ["partial", "PARTIAL", "Partial"];
 const PROGRAM_EXPORTS = ["main", "Railway"];

@@ -8,11 +8,11 @@
  * - variables: `{...variables, ...env}`, env wins;
  * - `X.deploy = {…}` after creation replaces the normalised deploy section.
  */
-import type { Diagnostic } from "../../model/finding.js";
-import type { Span } from "../../model/span.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { Span } from "../../../model/span.js";
+import type { EnvDeclaration, MigratedComment, RailwayTsService, Valued } from "../model/types.js";
+import { type AV, combineUncertain, describe, type Resource } from "../model/values.js";
 import type { Evaluator } from "./evaluate.js";
-import type { EnvDeclaration, MigratedComment, RailwayTsService, Valued } from "./types.js";
-import { type AV, combineUncertain, describe, type Resource } from "./values.js";
 
 type Got = AV | "absent";
 

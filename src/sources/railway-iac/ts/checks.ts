@@ -7,8 +7,8 @@
  *   properties and `import x = …`.
  */
 import type * as t from "@babel/types";
-import type { Diagnostic } from "../../model/finding.js";
-import type { LineIndex } from "../../model/span.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { LineIndex } from "../../../model/span.js";
 import { patternNames, railwayRefInTemplate } from "./evaluate.js";
 
 export interface TemplateRef {

@@ -5,8 +5,8 @@
  * returns `ctxdep` for anything that depends on the deploy context and `unknown` for anything else.
  */
 import type * as t from "@babel/types";
-import type { Diagnostic } from "../../model/finding.js";
-import type { LineIndex, Span } from "../../model/span.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { LineIndex, Span } from "../../../model/span.js";
 import {
   type AV,
   asConstant,
@@ -25,7 +25,7 @@ import {
   truthiness,
   type Uncertain,
   unknown,
-} from "./values.js";
+} from "../model/values.js";
 
 /** Module specifier of the SDK (railway-iac.md §2.1). */
 export const IAC_MODULE = "railway/iac";

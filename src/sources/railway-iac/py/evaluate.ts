@@ -1,7 +1,7 @@
 /**
  * Abstract evaluator for `.railway/railway.py` (Railway IaC, Python SDK `railway_sdk`, beta). Nothing
  * is executed: @lezer/python's tree is folded into the abstract values the railway.ts front end uses
- * (`../railway-ts/values.ts`), so both languages end in the same model.
+ * (`../model/values.ts`), so both languages end in the same model.
  *
  * Followed: string/number/bool/None literals, implicit concatenation, f-strings whose parts resolve,
  * `+` on strings and numbers, unary `-`/`not`, `a if c else b`, `and`/`or`, dict/list/tuple displays
@@ -10,9 +10,9 @@
  * `db.env.NAME` / `db.env["NAME"]`. Anything else is `unknown` with its position. Budgets (steps,
  * call depth, string length, collection size) make pathological input unknown, never a throw.
  */
-import type { Diagnostic } from "../../model/finding.js";
-import type { Span } from "../../model/span.js";
-import { children, type ParsedPython, type SyntaxNode, stringLiteralValue } from "../../python/parse.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { Span } from "../../../model/span.js";
+import { children, type ParsedPython, type SyntaxNode, stringLiteralValue } from "../../../python/parse.js";
 import {
   type AV,
   asConstant,
@@ -31,7 +31,7 @@ import {
   truthiness,
   type Uncertain,
   unknown,
-} from "../railway-ts/values.js";
+} from "../model/values.js";
 
 /** `railway_sdk.__all__` (0.3.0) and the names the CLI's older `migrate --lang py` imports from `railway_iac`. */
 const PY_EXPORTS: Record<string, Builtin> = {
