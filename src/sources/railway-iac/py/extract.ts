@@ -15,9 +15,10 @@
 import type { Diagnostic } from "../../../model/finding.js";
 import type { Span } from "../../../model/span.js";
 import { didYouMean } from "../../schema.js";
+import { BUILD_KEYS, DEPLOY_KEYS, RUN_KEYS, SERVICE_KEYS } from "../model/keys.js";
 import type { EnvDeclaration, RailwayTsService } from "../model/types.js";
+import { toValued } from "../model/valued.js";
 import { type AV, describe, type Resource } from "../model/values.js";
-import { BUILD_KEYS, DEPLOY_KEYS, RUN_KEYS, SERVICE_KEYS, toValued } from "../ts/extract.js";
 import type { PyEvaluator } from "./evaluate.js";
 
 type Got = AV | "absent";

@@ -12,8 +12,8 @@ import type { Diagnostic } from "../../../model/finding.js";
 import { parsePython, syntaxErrors, topLevelStatements } from "../../../python/parse.js";
 import { evaluationFailed, finishDiagnostics } from "../model/diagnostics.js";
 import type { RailwayTsConfig, RailwayTsService } from "../model/types.js";
+import { toValued } from "../model/valued.js";
 import { type AV, type Resource, Scope } from "../model/values.js";
-import { toValued } from "../ts/extract.js";
 import { PyEvaluator } from "./evaluate.js";
 import { extractPyService } from "./extract.js";
 

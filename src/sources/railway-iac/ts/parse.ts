@@ -14,6 +14,7 @@ import type { Diagnostic } from "../../../model/finding.js";
 import { LineIndex, type Span } from "../../../model/span.js";
 import { evaluationFailed, finishDiagnostics } from "../model/diagnostics.js";
 import type { RailwayTsConfig, RailwayTsService } from "../model/types.js";
+import { toValued } from "../model/valued.js";
 import { type AV, type Resource, Scope } from "../model/values.js";
 import {
   type AstFacts,
@@ -23,7 +24,7 @@ import {
   templateRefDiagnostic,
 } from "./checks.js";
 import { Evaluator } from "./evaluate.js";
-import { type CommentInfo, extractService, toValued } from "./extract.js";
+import { type CommentInfo, extractService } from "./extract.js";
 
 export type { EnvDeclaration, EnvKind, RailwayTsConfig, RailwayTsService, Valued } from "../model/types.js";
 export { definiteValue, possibleValues } from "../model/types.js";
