@@ -14,9 +14,22 @@ import type { Diagnostic } from "../../../model/finding.js";
 import type { Span } from "../../../model/span.js";
 import { children, type ParsedPython, type SyntaxNode, stringLiteralValue } from "../../../python/parse.js";
 import {
+  bindingValue,
+  done,
+  envReference,
+  MAX_STRING,
+  newResource,
+  objectProp,
+  partOf,
+  prop,
+  StepBudget,
+  sharedReference,
+  sourceProps,
+  TextBudget,
+} from "../model/core.js";
+import {
   type AV,
   asConstant,
-  type Binding,
   type Builtin,
   combineUncertain,
   ctxdep,
@@ -45,7 +58,6 @@ export const SDK_MODULES = new Set(["railway_sdk", "railway_iac"]);
 
 const MAX_STEPS = 50_000;
 const MAX_DEPTH = 8;
-const MAX_STRING = 64 * 1024;
 const MAX_ITEMS = 2_000;
 
 /** A `def` the evaluator can inline. */
@@ -59,7 +71,9 @@ export class PyEvaluator {
   readonly diagnostics: Diagnostic[] = [];
   /** Every resource created, in creation order (listed when the project does not resolve). */
   readonly resources: Resource[] = [];
-  private steps = 0;
+  private readonly steps = new StepBudget(MAX_STEPS);
+  /** Strings built, against MAX_STRING (no per-file total here: see ../README.md). */
+  private readonly textBudget = new TextBudget();
   private depth = 0;
   private readonly funcs = new WeakMap<AV, PyFunction>();
 
@@ -245,7 +259,7 @@ export class PyEvaluator {
 
   eval(n: SyntaxNode, scope: Scope): AV {
     const sp = this.span(n);
-    if (++this.steps > MAX_STEPS) return unknown("the file is too large to follow (step budget)", sp);
+    if (!this.steps.take()) return unknown("the file is too large to follow (step budget)", sp);
     switch (n.name) {
       case "String":
       case "ContinuedString":
@@ -319,13 +333,7 @@ export class PyEvaluator {
     if (!b) {
       return unknown(`\`${name}\` is not defined in this file`, usedAt);
     }
-    if (b.state === "evaluating") return unknown(`\`${name}\` refers to itself`, usedAt);
-    if (b.state === "pending") {
-      b.state = "evaluating";
-      b.value = b.compute();
-      b.state = "done";
-    }
-    const v = b.value!;
+    const v = bindingValue(b, name, usedAt);
     if (v.t === "builtin" || v.t === "namespace" || v.t === "resource" || isUncertain(v)) return v;
     return asConstant(v, usedAt);
   }
@@ -373,7 +381,7 @@ export class PyEvaluator {
   }
 
   private capString(s: string, sp: Span, constant: boolean): AV {
-    if (s.length > MAX_STRING) return unknown("a string longer than deploy-drift follows", sp);
+    if (this.textBudget.exceeds(s)) return unknown("a string longer than deploy-drift follows", sp);
     return constant ? { ...prim(s, sp), constant: true } : prim(s, sp);
   }
 
@@ -436,7 +444,7 @@ export class PyEvaluator {
         if (v.t === "obj") {
           for (const p of v.props.values()) {
             props.delete(p.key);
-            props.set(p.key, { ...p, value: v.constant ? asConstant(p.value) : p.value });
+            props.set(p.key, { ...p, value: partOf(v, p.value) });
           }
           if (v.open) open = v.open;
         } else {
@@ -461,7 +469,7 @@ export class PyEvaluator {
       if (key.t === "prim" && (typeof key.value === "string" || typeof key.value === "number")) {
         const name = String(key.value);
         props.delete(name);
-        props.set(name, { key: name, keySpan: this.span(k), value, shadowed: null });
+        props.set(name, prop(name, this.span(k), value));
       } else {
         open = combineUncertain([key]) ?? { t: "unknown", note: `the key \`${this.short(k)}\`` };
         for (const p of props.values()) p.shadowed ??= open;
@@ -522,7 +530,7 @@ export class PyEvaluator {
       if (target.t === "arr" && typeof key.value === "number" && Number.isInteger(key.value)) {
         const i = key.value < 0 ? target.items.length + key.value : key.value;
         const item = target.items[i];
-        if (item && !target.open) return target.constant ? asConstant(item) : item;
+        if (item && !target.open) return partOf(target, item);
       }
       if (isUncertain(target)) return { ...target, span: sp };
       return unknown(`the subscript \`${this.short(n)}\``, sp);
@@ -546,8 +554,7 @@ export class PyEvaluator {
       return name === "shared"
         ? { t: "sharedProxy", span: sp }
         : ctxdep(`\`ctx.${name}\` depends on the deploy context`, sp);
-    if (target.t === "sharedProxy")
-      return { t: "ref", ref: { targetKind: "shared", target: null, variable: name }, span: sp };
+    if (target.t === "sharedProxy") return sharedReference(name, sp);
     if (target.t === "obj" && (name === "get" || name === "keys" || name === "items")) {
       return { t: "method", target, name, span: sp };
     }
@@ -563,12 +570,7 @@ export class PyEvaluator {
   }
 
   private envRef(res: Resource, variable: string, sp: Span): AV {
-    const target = res.name.t === "prim" && typeof res.name.value === "string" ? res.name.value : null;
-    return {
-      t: "ref",
-      ref: { targetKind: res.kind === "database" ? "database" : "service", target, variable },
-      span: sp,
-    };
+    return envReference(res, variable, sp);
   }
 
   private evalBinary(n: SyntaxNode, scope: Scope): AV {
@@ -637,7 +639,7 @@ export class PyEvaluator {
         if (k.name === "*" && v.t === "arr" && !v.open) out.positional.push(...v.items);
         else if (k.name === "**" && v.t === "obj") {
           for (const p of v.props.values()) {
-            out.keywords.set(p.key, v.constant ? asConstant(p.value) : p.value);
+            out.keywords.set(p.key, partOf(v, p.value));
             out.keywordSpans.set(p.key, p.keySpan);
           }
           if (v.open) out.open = v.open;
@@ -725,7 +727,7 @@ export class PyEvaluator {
     const props = new Map<string, Prop>();
     for (const [key, value] of args.keywords) {
       if (used.has(key)) continue;
-      props.set(key, { key, keySpan: args.keywordSpans.get(key) ?? sp, value, shadowed: null });
+      props.set(key, prop(key, args.keywordSpans.get(key) ?? sp, value));
     }
     return { t: "obj", props, open: args.open, span: sp };
   }
@@ -829,18 +831,11 @@ export class PyEvaluator {
       case "image":
       case "template":
       case "empty": {
-        const props = new Map<string, Prop>();
-        const typeName = name === "image" ? "image" : name;
-        props.set("type", { key: "type", keySpan: sp, value: prim(typeName, sp), shadowed: null });
-        const first = args.positional[0];
         const firstKey =
           name === "github" ? "repo" : name === "image" ? "image" : name === "template" ? "template" : null;
-        if (first && firstKey)
-          props.set(firstKey, { key: firstKey, keySpan: first.span, value: first, shadowed: null });
-        if (name === "github" && !args.keywords.has("branch"))
-          props.set("branch", { key: "branch", keySpan: sp, value: prim("main", sp), shadowed: null });
-        for (const [k, v] of args.keywords)
-          props.set(k, { key: k, keySpan: args.keywordSpans.get(k) ?? sp, value: v, shadowed: null });
+        const defaultBranch = name === "github" && !args.keywords.has("branch");
+        const props = sourceProps(name, firstKey, args.positional[0], sp, defaultBranch);
+        for (const [k, v] of args.keywords) props.set(k, prop(k, args.keywordSpans.get(k) ?? sp, v));
         return { t: "obj", props, open: args.open, span: sp };
       }
       case "ref": {
@@ -867,19 +862,8 @@ export class PyEvaluator {
   }
 
   private resource(kind: ResourceKind, args: Args, cfg: AV | null, node: SyntaxNode, sp: Span): AV {
-    const res: Resource = {
-      kind,
-      name: args.positional[0] ?? args.keywords.get("name") ?? unknown("no name", sp),
-      span: sp,
-      start: node.from,
-      end: node.to,
-      config: cfg,
-      buildOverride: null,
-      deployOverride: null,
-      deployFields: new Map(),
-      buildFields: new Map(),
-    };
-    if (kind === "service" || kind === "function") res.config = cfg;
+    const name = args.positional[0] ?? args.keywords.get("name") ?? unknown("no name", sp);
+    const res = newResource(kind, name, cfg, { span: sp, start: node.from, end: node.to });
     this.resources.push(res);
     return { t: "resource", res, span: sp };
   }
@@ -888,24 +872,8 @@ export class PyEvaluator {
   lookupProp(target: AV | null, key: string): AV | "absent" {
     if (!target) return "absent";
     switch (target.t) {
-      case "obj": {
-        const p = target.props.get(key);
-        if (p) {
-          if (p.shadowed) {
-            return fromUncertain(
-              { t: p.shadowed.t, note: `\`${key}\` may be overwritten: ${p.shadowed.note}` },
-              p.value.span,
-            );
-          }
-          return target.constant ? asConstant(p.value) : p.value;
-        }
-        if (target.open)
-          return fromUncertain(
-            { t: target.open.t, note: `\`${key}\` may be set: ${target.open.note}` },
-            target.span,
-          );
-        return "absent";
-      }
+      case "obj":
+        return objectProp(target, key);
       case "prim":
         return target.value === undefined || target.value === null
           ? "absent"
@@ -969,10 +937,6 @@ export interface Args {
   keywordSpans: Map<string, Span>;
   /** Set when `*x` / `**x` did not resolve: more arguments may exist. */
   open: Uncertain | null;
-}
-
-function done(value: AV): Binding {
-  return { state: "done", compute: () => value, value };
 }
 
 /** Names a statement binds at its own level (assignment targets, defs, loop targets, nested blocks). */

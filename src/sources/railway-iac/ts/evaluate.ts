@@ -8,6 +8,21 @@ import type * as t from "@babel/types";
 import type { Diagnostic } from "../../../model/finding.js";
 import type { LineIndex, Span } from "../../../model/span.js";
 import {
+  bindingValue,
+  done,
+  envReference,
+  MAX_STRING,
+  MAX_TEXT_TOTAL,
+  newResource,
+  objectProp,
+  partOf,
+  prop,
+  StepBudget,
+  sharedReference,
+  sourceProps,
+  TextBudget,
+} from "../model/core.js";
+import {
   type AV,
   asConstant,
   type Builtin,
@@ -35,19 +50,15 @@ const MAX_CALL_DEPTH = 6;
 const MAX_STEPS = 200_000;
 const MAX_CANDIDATES = 16;
 const MAX_ARRAY = 500;
-/** Longest string the evaluator builds (a start command or variable is far shorter). */
-export const MAX_STRING = 64 * 1024;
-/** Total characters of all strings the evaluator builds in one file. */
-export const MAX_TEXT_TOTAL = 4 * 1024 * 1024;
 
 type Completion = { kind: "normal" } | { kind: "return"; value: AV } | { kind: "throw" };
 
 export class Evaluator {
   readonly resources: Resource[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  private steps = 0;
-  /** Characters of every string built so far (MAX_TEXT_TOTAL). */
-  private textTotal = 0;
+  private readonly steps = new StepBudget(MAX_STEPS);
+  /** Every string built so far, against MAX_STRING and MAX_TEXT_TOTAL. */
+  private readonly textBudget = new TextBudget(MAX_TEXT_TOTAL);
   private depth = 0;
   private callDepth = 0;
 
@@ -151,12 +162,12 @@ export class Evaluator {
       } else {
         value = unknown(`\`${IAC_MODULE}\` has no default export`, span);
       }
-      scope.vars.set(local, { state: "done", compute: () => value, value });
+      scope.vars.set(local, done(value));
     }
   }
 
   private execOne(s: t.Statement, scope: Scope): Completion {
-    if (++this.steps > MAX_STEPS) return { kind: "normal" };
+    if (!this.steps.take()) return { kind: "normal" };
     switch (s.type) {
       case "VariableDeclaration":
         for (const d of s.declarations) this.force(d.id, scope);
@@ -309,13 +320,7 @@ export class Evaluator {
     const span = node ? this.span(node) : { file: this.file, line: 1, column: 1 };
     const b = scope.find(name);
     if (!b) return this.global(name, span);
-    if (b.state === "evaluating") return unknown(`\`${name}\` refers to itself`, span);
-    if (b.state === "pending") {
-      b.state = "evaluating";
-      b.value = b.compute();
-      b.state = "done";
-    }
-    const v = b.value!;
+    const v = bindingValue(b, name, span);
     if (!node) return v;
     // Resource nodes, functions and ctx keep their identity; data values become constants.
     if (v.t === "prim" || v.t === "obj" || v.t === "arr" || v.t === "cands") return asConstant(v, span);
@@ -346,7 +351,7 @@ export class Evaluator {
 
   eval(node: t.Node, scope: Scope): AV {
     const span = this.span(node);
-    if (++this.steps > MAX_STEPS) return unknown("the file is too complex to evaluate statically", span);
+    if (!this.steps.take()) return unknown("the file is too complex to evaluate statically", span);
     if (this.depth > MAX_DEPTH) return unknown("the expression is nested too deeply", span);
     this.depth++;
     try {
@@ -489,17 +494,13 @@ export class Evaluator {
     return combos;
   }
 
-  /**
-   * Counts the strings just built against MAX_STRING and MAX_TEXT_TOTAL; a value over a budget
-   * becomes unknown, so doubling a string in a loop of `const`s stops at 64 KiB, not at the heap.
-   */
+  /** Counts the strings just built against the text budget; a value over it becomes unknown. */
   private overTextBudget(values: readonly Prim[], span: Span): AV | null {
     for (const v of values) {
       if (typeof v !== "string") continue;
-      if (v.length > MAX_STRING) return unknown(`the string is longer than ${MAX_STRING} characters`, span);
-      this.textTotal += v.length;
-      if (this.textTotal > MAX_TEXT_TOTAL)
-        return unknown("the file builds too much text to evaluate statically", span);
+      const over = this.textBudget.exceeds(v);
+      if (over === "string") return unknown(`the string is longer than ${MAX_STRING} characters`, span);
+      if (over === "total") return unknown("the file builds too much text to evaluate statically", span);
     }
     return null;
   }
@@ -567,7 +568,7 @@ export class Evaluator {
       case "obj":
         if (v.open) markOpen(v.open);
         for (const p of v.props.values()) {
-          props.set(p.key, { ...p, value: v.constant ? asConstant(p.value) : p.value });
+          props.set(p.key, { ...p, value: partOf(v, p.value) });
         }
         return;
       case "prim":
@@ -689,20 +690,10 @@ export class Evaluator {
         if (key === "env") return { t: "envProxy", res: target.res, span };
         if (key === "name") return target.res.name;
         return unknown(`\`${key}\` of a resource is not modelled`, span);
-      case "envProxy": {
-        const name = target.res.name;
-        return {
-          t: "ref",
-          ref: {
-            targetKind: target.res.kind === "database" ? "database" : "service",
-            target: name.t === "prim" && typeof name.value === "string" ? name.value : null,
-            variable: key,
-          },
-          span,
-        };
-      }
+      case "envProxy":
+        return envReference(target.res, key, span);
       case "sharedProxy":
-        return { t: "ref", ref: { targetKind: "shared", target: null, variable: key }, span };
+        return sharedReference(key, span);
       case "ctx":
         if (key === "shared") return { t: "sharedProxy", span };
         if (key === "isEnvironment") return { t: "builtin", name: "ctx.isEnvironment", span };
@@ -744,25 +735,8 @@ export class Evaluator {
   lookupProp(target: AV | null, key: string): AV | "absent" {
     if (!target) return "absent";
     switch (target.t) {
-      case "obj": {
-        const p = target.props.get(key);
-        if (p) {
-          if (p.shadowed) {
-            return fromUncertain(
-              { t: p.shadowed.t, note: `\`${key}\` may be overwritten: ${p.shadowed.note}` },
-              p.value.span,
-            );
-          }
-          return target.constant ? asConstant(p.value) : p.value;
-        }
-        if (target.open) {
-          return fromUncertain(
-            { t: target.open.t, note: `\`${key}\` may be set: ${target.open.note}` },
-            target.span,
-          );
-        }
-        return "absent";
-      }
+      case "obj":
+        return objectProp(target, key);
       case "prim":
         return target.value === undefined || target.value === null
           ? "absent"
@@ -786,7 +760,7 @@ export class Evaluator {
   index(target: AV, i: number, span: Span): AV {
     if (target.t === "arr") {
       const item = target.items[i];
-      if (item && !target.open) return target.constant ? asConstant(item) : item;
+      if (item && !target.open) return partOf(target, item);
       if (target.open) return fromUncertain(target.open, span);
       return prim(undefined, span);
     }
@@ -1038,28 +1012,16 @@ export class Evaluator {
       case "image":
       case "template": {
         // `github(repo, opts)` = `{ type: "github", repo, branch: opts.branch ?? "main", ...opts }` (§2.3).
-        const props = new Map<string, Prop>();
         const typeValue = name === "github" ? "github" : name === "image" ? "docker-image" : "template";
-        props.set("type", { key: "type", keySpan: span, value: prim(typeValue, span), shadowed: null });
-        const first = arg(0);
         const firstKey = name === "github" ? "repo" : name === "image" ? "image" : "template";
-        if (first) props.set(firstKey, { key: firstKey, keySpan: first.span, value: first, shadowed: null });
-        if (name === "github")
-          props.set("branch", { key: "branch", keySpan: span, value: prim("main", span), shadowed: null });
+        const props = sourceProps(typeValue, firstKey, arg(0), span, name === "github");
         let open: Uncertain | null = null;
         const opts = arg(1);
         if (opts) this.spreadInto(props, opts, span, (u) => (open = open ?? u));
         return { t: "obj", props, open, span };
       }
       case "empty":
-        return {
-          t: "obj",
-          props: new Map([
-            ["type", { key: "type", keySpan: span, value: prim("empty", span), shadowed: null }],
-          ]),
-          open: null,
-          span,
-        };
+        return { t: "obj", props: sourceProps("empty", null, null, span, false), open: null, span };
       case "ref": {
         const res = arg(0);
         const out = arg(1);
@@ -1095,18 +1057,11 @@ export class Evaluator {
   }
 
   private resource(kind: ResourceKind, name: AV | null, config: AV | null, node: t.Node, span: Span): AV {
-    const res: Resource = {
-      kind,
-      name: name ?? unknown("no name", span),
+    const res = newResource(kind, name ?? unknown("no name", span), config, {
       span,
       start: node.start ?? 0,
       end: node.end ?? 0,
-      config,
-      buildOverride: null,
-      deployOverride: null,
-      deployFields: new Map(),
-      buildFields: new Map(),
-    };
+    });
     this.resources.push(res);
     return { t: "resource", res, span };
   }
@@ -1128,7 +1083,7 @@ export class Evaluator {
       const k = e.t === "arr" ? e.items[0] : undefined;
       const v = e.t === "arr" ? e.items[1] : undefined;
       if (k?.t === "prim" && (typeof k.value === "string" || typeof k.value === "number") && v) {
-        props.set(String(k.value), { key: String(k.value), keySpan: k.span, value: v, shadowed: null });
+        props.set(String(k.value), prop(String(k.value), k.span, v));
       } else {
         open = open ?? { t: "unknown", note: "an entry of `Object.fromEntries` did not resolve" };
       }
