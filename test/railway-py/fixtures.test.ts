@@ -232,4 +232,74 @@ describe("railway.py evaluation details", () => {
     expect(cfg.servicesComplete).toBe(false);
     expect(cfg.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
   });
+
+  it("`# …` comments inside a dict are not entries: every variable is read, with its value and position", () => {
+    const cfg = parseText(
+      [
+        "from railway_sdk import define_railway, preserve, project, service",
+        "@define_railway",
+        "def main(ctx=None):",
+        "    web = service(",
+        '        "web",',
+        '        start="gunicorn app:app",  # the server',
+        "        env={",
+        '            "A": "1",  # note',
+        "            # a full-line comment",
+        '            "B": preserve(),',
+        '            "C": "x",',
+        "        },",
+        "    )",
+        '    return project("p", resources=[web])',
+        "",
+      ].join("\n"),
+    );
+    const web = named(cfg, "web");
+    expect(web.envComplete).toBe(true);
+    expect(web.env.map((e) => [e.name, e.kind, definiteValue(e.value), at({ span: e.nameSpan })])).toEqual([
+      ["A", "literal", "1", [8, 13]],
+      ["B", "preserve", null, [10, 13]],
+      ["C", "literal", "x", [11, 13]],
+    ]);
+    expect(definiteValue(web.startCommand)).toBe("gunicorn app:app");
+    expect(cfg.diagnostics).toEqual([]);
+  });
+
+  it("comments among list items, call arguments and parameters are skipped too", () => {
+    const cfg = parseText(
+      [
+        "from railway_sdk import define_railway, project, service",
+        "def web(",
+        "    name,  # the service name",
+        "    cmd,",
+        "):",
+        "    return service(",
+        "        name,  # positional",
+        "        # the start command",
+        "        start=cmd,",
+        "        preDeploy=[",
+        '            "python manage.py migrate",  # first',
+        "            # then",
+        '            "python manage.py check",',
+        "        ],",
+        "    )",
+        "@define_railway",
+        "def main(ctx=None):",
+        "    api = web(",
+        '        "api",  # the name',
+        "        # the command",
+        '        "uvicorn app:app --host 0.0.0.0 --port $PORT",',
+        "    )",
+        '    return project("p", resources=[api])',
+        "",
+      ].join("\n"),
+    );
+    const api = named(cfg, "api");
+    expect(definiteValue(api.startCommand)).toBe("uvicorn app:app --host 0.0.0.0 --port $PORT");
+    expect(definiteValue(api.preDeployCommand)).toEqual([
+      "python manage.py migrate",
+      "python manage.py check",
+    ]);
+    expect(at(api.preDeployCommand)).toEqual([10, 19]);
+    expect(cfg.diagnostics).toEqual([]);
+  });
 });

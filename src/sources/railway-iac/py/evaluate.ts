@@ -119,7 +119,7 @@ export class PyEvaluator {
         this.bindImport(s, scope);
         return;
       case "AssignStatement": {
-        const kids = children(s);
+        const kids = codeChildren(s);
         const ops = kids.filter((k) => k.name === "AssignOp");
         const valueNode = kids[kids.length - 1]!;
         const targets = kids.filter((k) => k.name === "VariableName" && k.to <= ops[0]!.from);
@@ -142,15 +142,15 @@ export class PyEvaluator {
         return;
       }
       case "FunctionDefinition": {
-        const nameNode = children(s).find((k) => k.name === "VariableName");
+        const nameNode = codeChildren(s).find((k) => k.name === "VariableName");
         if (!nameNode) return;
         const name = this.text(nameNode);
         set(name, () => this.funcValue(name, s, scope));
         return;
       }
       case "DecoratedStatement": {
-        const def = children(s).find((k) => k.name === "FunctionDefinition" || k.name === "ClassDefinition");
-        const nameNode = def && children(def).find((k) => k.name === "VariableName");
+        const def = codeChildren(s).find((k) => k.name === "FunctionDefinition" || k.name === "ClassDefinition");
+        const nameNode = def && codeChildren(def).find((k) => k.name === "VariableName");
         if (!def || !nameNode) return;
         const name = this.text(nameNode);
         set(name, () => {
@@ -158,9 +158,9 @@ export class PyEvaluator {
             def.name === "FunctionDefinition"
               ? this.funcValue(name, def, scope)
               : unknown(`class \`${name}\` is not followed`, this.span(def));
-          const decorators = children(s).filter((k) => k.name === "Decorator");
+          const decorators = codeChildren(s).filter((k) => k.name === "Decorator");
           for (let i = decorators.length - 1; i >= 0; i--) {
-            const expr = children(decorators[i]!).find((k) => k.name !== "At" && k.name !== "@");
+            const expr = codeChildren(decorators[i]!).find((k) => k.name !== "At" && k.name !== "@");
             const d = expr ? this.eval(expr, scope) : unknown("a decorator", this.span(decorators[i]!));
             if (d.t === "builtin" && d.name === "defineRailway") continue;
             v = unknown(
@@ -173,7 +173,7 @@ export class PyEvaluator {
         return;
       }
       case "ClassDefinition": {
-        const nameNode = children(s).find((k) => k.name === "VariableName");
+        const nameNode = codeChildren(s).find((k) => k.name === "VariableName");
         if (nameNode) set(this.text(nameNode), () => unknown("a class is not followed", this.span(s)));
         return;
       }
@@ -192,7 +192,7 @@ export class PyEvaluator {
   }
 
   private bindImport(s: SyntaxNode, scope: Scope): void {
-    const kids = children(s);
+    const kids = codeChildren(s);
     const isFrom = kids[0]?.name === "from";
     if (isFrom) {
       const importAt = kids.findIndex((k) => k.name === "import");
@@ -275,7 +275,7 @@ export class PyEvaluator {
       case "VariableName":
         return this.lookup(this.text(n), scope, sp);
       case "ParenthesizedExpression": {
-        const inner = children(n).filter((c) => c.name !== "(" && c.name !== ")");
+        const inner = codeChildren(n).filter((c) => c.name !== "(" && c.name !== ")");
         return inner.length === 1 ? this.eval(inner[0]!, scope) : unknown(`\`${this.short(n)}\``, sp);
       }
       case "DictionaryExpression":
@@ -290,7 +290,7 @@ export class PyEvaluator {
       case "BinaryExpression":
         return this.evalBinary(n, scope);
       case "UnaryExpression": {
-        const [op, arg] = children(n);
+        const [op, arg] = codeChildren(n);
         if (!op || !arg) break;
         const v = this.eval(arg, scope);
         if (this.text(op) === "not") {
@@ -307,7 +307,7 @@ export class PyEvaluator {
         break;
       }
       case "ConditionalExpression": {
-        const kids = children(n).filter((c) => c.name !== "if" && c.name !== "else");
+        const kids = codeChildren(n).filter((c) => c.name !== "if" && c.name !== "else");
         if (kids.length !== 3) break;
         const cond = this.eval(kids[1]!, scope);
         const t = truthiness(cond);
@@ -354,7 +354,7 @@ export class PyEvaluator {
     const sp = this.span(n);
     const plain = stringLiteralValue(this.py, n);
     if (plain !== null) return this.capString(plain, sp, false);
-    const parts = n.name === "FormatString" || n.name === "String" ? [n] : children(n);
+    const parts = n.name === "FormatString" || n.name === "String" ? [n] : codeChildren(n);
     let out = "";
     let constant = false;
     const uncertain: AV[] = [];
@@ -402,12 +402,12 @@ export class PyEvaluator {
       const chunk = this.py.source.slice(a, b).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
       return isRaw ? chunk : unescapeChunk(this.py, chunk);
     };
-    for (const r of children(n)) {
+    for (const r of codeChildren(n)) {
       if (r.name !== "FormatReplacement") continue;
       const lit = literal(pos, r.from);
       if (lit === null) return unknown("an f-string deploy-drift cannot read", sp);
       out += lit;
-      const kids = children(r).filter((c) => c.name !== "{" && c.name !== "}");
+      const kids = codeChildren(r).filter((c) => c.name !== "{" && c.name !== "}");
       if (kids.length !== 1)
         return unknown(
           `the f-string part \`${this.short(r)}\` (conversion or format spec) is not followed`,
@@ -434,7 +434,7 @@ export class PyEvaluator {
     const sp = this.span(n);
     const props = new Map<string, Prop>();
     let open: Uncertain | null = null;
-    const kids = children(n).filter((c) => c.name !== "{" && c.name !== "}" && c.name !== ",");
+    const kids = codeChildren(n).filter((c) => c.name !== "{" && c.name !== "}" && c.name !== ",");
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i]!;
       if (k.name === "**") {
@@ -484,7 +484,7 @@ export class PyEvaluator {
     const sp = this.span(n);
     const items: AV[] = [];
     let open: Uncertain | null = null;
-    const kids = children(n).filter((c) => !["[", "]", "(", ")", ","].includes(c.name));
+    const kids = codeChildren(n).filter((c) => !["[", "]", "(", ")", ","].includes(c.name));
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i]!;
       if (k.name === "for" || k.name === "async") return unknown("a list comprehension is not followed", sp);
@@ -506,7 +506,7 @@ export class PyEvaluator {
 
   private evalMember(n: SyntaxNode, scope: Scope): AV {
     const sp = this.span(n);
-    const kids = children(n);
+    const kids = codeChildren(n);
     const target = this.eval(kids[0]!, scope);
     if (kids[1]?.name === ".") {
       const prop = kids[2];
@@ -575,7 +575,7 @@ export class PyEvaluator {
 
   private evalBinary(n: SyntaxNode, scope: Scope): AV {
     const sp = this.span(n);
-    const kids = children(n);
+    const kids = codeChildren(n);
     if (kids.length !== 3) return unknown(`\`${this.short(n)}\``, sp);
     const op = this.text(kids[1]!);
     const a = this.eval(kids[0]!, scope);
@@ -614,7 +614,7 @@ export class PyEvaluator {
 
   private evalCall(n: SyntaxNode, scope: Scope): AV {
     const sp = this.span(n);
-    const kids = children(n);
+    const kids = codeChildren(n);
     const callee = this.eval(kids[0]!, scope);
     const argList = kids.find((k) => k.name === "ArgList");
     if (!argList) return unknown(`\`${this.short(n)}\``, sp);
@@ -629,7 +629,7 @@ export class PyEvaluator {
 
   private evalArgs(argList: SyntaxNode, scope: Scope): Args {
     const out: Args = { positional: [], keywords: new Map(), open: null, keywordSpans: new Map() };
-    const kids = children(argList).filter((c) => !["(", ")", ","].includes(c.name));
+    const kids = codeChildren(argList).filter((c) => !["(", ")", ","].includes(c.name));
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i]!;
       if (k.name === "*" || k.name === "**") {
@@ -665,11 +665,11 @@ export class PyEvaluator {
   inline(fn: PyFunction, args: Args, sp: Span): AV {
     if (this.depth >= MAX_DEPTH)
       return unknown(`\`${fn.name}()\` calls nest deeper than deploy-drift follows`, sp);
-    const params = children(fn.node).find((k) => k.name === "ParamList");
-    const body = children(fn.node).find((k) => k.name === "Body");
+    const params = codeChildren(fn.node).find((k) => k.name === "ParamList");
+    const body = codeChildren(fn.node).find((k) => k.name === "Body");
     if (!params || !body) return unknown(`\`${fn.name}\``, sp);
     const local = new Scope(fn.scope);
-    const pk = children(params).filter((c) => c.name !== "(" && c.name !== ")");
+    const pk = codeChildren(params).filter((c) => c.name !== "(" && c.name !== ")");
     let pos = 0;
     let star = false;
     const used = new Set<string>();
@@ -733,10 +733,10 @@ export class PyEvaluator {
   }
 
   private runBody(fn: PyFunction, body: SyntaxNode, local: Scope, sp: Span): AV {
-    const stmts = children(body).flatMap((c) => (c.name === "StatementGroup" ? children(c) : [c]));
+    const stmts = codeChildren(body).flatMap((c) => (c.name === "StatementGroup" ? codeChildren(c) : [c]));
     for (const s of stmts) {
       if (s.name === "ReturnStatement") {
-        const expr = children(s).find((c) => c.name !== "return");
+        const expr = codeChildren(s).find((c) => c.name !== "return");
         return expr ? this.eval(expr, local) : prim(null, sp);
       }
       if (s.name === "ExpressionStatement" || s.name === "PassStatement" || s.name === "Comment") continue;
@@ -746,7 +746,7 @@ export class PyEvaluator {
         s.name === "DecoratedStatement" ||
         s.name === "ImportStatement"
       ) {
-        const kids = children(s);
+        const kids = codeChildren(s);
         // `x.attr = …` / `x[k] = …` after creation: the Python SDK copies the node, so it changes nothing.
         if (s.name === "AssignStatement" && kids[0]?.name === "MemberExpression") continue;
         this.bindStatement(s, local, new Map(), false);
@@ -921,8 +921,8 @@ export class PyEvaluator {
 
   /** True when the `def` has at least one parameter (`main(ctx=None)`). */
   takesArgument(fn: PyFunction): boolean {
-    const params = children(fn.node).find((k) => k.name === "ParamList");
-    return !!params && children(params).some((k) => k.name === "VariableName");
+    const params = codeChildren(fn.node).find((k) => k.name === "ParamList");
+    return !!params && codeChildren(params).some((k) => k.name === "VariableName");
   }
 
   /** The function bound to a value, when it is a `def` of this file. */
@@ -939,28 +939,36 @@ export interface Args {
   open: Uncertain | null;
 }
 
+/**
+ * A node's children without comments: @lezer/python keeps `# …` as `Comment` nodes among a dict's
+ * entries, a list's items, call arguments and parameters, where they are not code.
+ */
+function codeChildren(n: SyntaxNode): SyntaxNode[] {
+  return children(n).filter((c) => c.name !== "Comment");
+}
+
 /** Names a statement binds at its own level (assignment targets, defs, loop targets, nested blocks). */
 export function assignedNames(s: SyntaxNode, source: string): string[] {
   const out: string[] = [];
   const text = (n: SyntaxNode) => source.slice(n.from, n.to);
   const walk = (n: SyntaxNode) => {
     if (n.name === "FunctionDefinition" || n.name === "ClassDefinition") {
-      const name = children(n).find((k) => k.name === "VariableName");
+      const name = codeChildren(n).find((k) => k.name === "VariableName");
       if (name) out.push(text(name));
       return;
     }
     if (n.name === "AssignStatement" || n.name === "UpdateStatement") {
-      const kids = children(n);
+      const kids = codeChildren(n);
       const lastOp = [...kids].reverse().find((k) => k.name === "AssignOp" || k.name === "UpdateOp");
       for (const k of kids) if (k.name === "VariableName" && lastOp && k.to <= lastOp.from) out.push(text(k));
       return;
     }
     if (n.name === "ForStatement") {
-      const kids = children(n);
+      const kids = codeChildren(n);
       const inAt = kids.findIndex((k) => k.name === "in");
       for (const k of kids.slice(0, Math.max(0, inAt))) if (k.name === "VariableName") out.push(text(k));
     }
-    for (const c of children(n)) {
+    for (const c of codeChildren(n)) {
       if (c.name === "Body" || c.name === "StatementGroup" || /(Statement|Definition|Clause)$/.test(c.name))
         walk(c);
     }
@@ -973,7 +981,7 @@ function containsReturn(n: SyntaxNode): boolean {
   if (n.name === "ReturnStatement") return true;
   if (n.name === "FunctionDefinition" || n.name === "LambdaExpression" || n.name === "ClassDefinition")
     return false;
-  return children(n).some(containsReturn);
+  return codeChildren(n).some(containsReturn);
 }
 
 /** The value of the literal text of an f-string between replacements (`{{`/`}}` already folded). */
