@@ -149,7 +149,9 @@ export class PyEvaluator {
         return;
       }
       case "DecoratedStatement": {
-        const def = codeChildren(s).find((k) => k.name === "FunctionDefinition" || k.name === "ClassDefinition");
+        const def = codeChildren(s).find(
+          (k) => k.name === "FunctionDefinition" || k.name === "ClassDefinition",
+        );
         const nameNode = def && codeChildren(def).find((k) => k.name === "VariableName");
         if (!def || !nameNode) return;
         const name = this.text(nameNode);
