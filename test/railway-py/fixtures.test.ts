@@ -165,6 +165,26 @@ describe("railway.py fixtures", () => {
     ]);
     expect(c[0]!.message).toContain(".railway/railway.py configures `web` and railway.json does too");
     expect(c[1]!.message).toContain("has no counterpart in .railway/railway.py");
+    expect(c[1]!.expected).toBe("`healthcheckPath` in the railway.py service");
+    expect(c[1]!.fix).toBe(
+      'Add `"healthcheckPath"` to `deploy={…}` in the service\'s keywords in .railway/railway.py, or drop the setting on purpose.',
+    );
+  });
+
+  it("twin of config-as-code-deprecated: the settings to move are a Python snippet for railway.py", () => {
+    const report = analyze(new DiskWorkspace(join(FIXTURES, "config-conflict")), {
+      today: TODAY,
+      parsers: ALL_PARSERS,
+    });
+    const d = report.findings.filter((f) => f.rule === "config-as-code-deprecated");
+    expect(d.map((f) => [f.severity, f.file, f.line, f.expected])).toEqual([
+      ["error", "railway.json", 1, ".railway/railway.py only"],
+    ]);
+    expect(d[0]!.snippet).toEqual({
+      title: "Settings to add to .railway/railway.py (deploy-drift migrate)",
+      language: "python",
+      text: '# add to service("web", …) in .railway/railway.py (line 6); merge into its build/deploy dicts\nhealthcheck="/health",',
+    });
   });
 
   it("twin of the railway.ts Python version test: RAILPACK_PYTHON_VERSION in railway.py env selects the version", () => {
