@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseStartCommand } from "../../src/facts/start-command.js";
+import { parseStartCommand } from "../../src/facts/start-command/index.js";
 import { findTopLevelAttr } from "../../src/python/module.js";
 import { parseJsonDoc, parseTomlDoc } from "../../src/sources/doc.js";
 import { parseDockerfile } from "../../src/sources/dockerfile.js";
