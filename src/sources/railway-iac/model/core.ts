@@ -14,6 +14,7 @@ import {
   prim,
   type Resource,
   type ResourceKind,
+  type Uncertain,
   unknown,
 } from "./values.js";
 
@@ -96,6 +97,44 @@ export function objectProp(target: AV & { t: "obj" }, key: string): AV | "absent
     return { t: target.open.t, note: `\`${key}\` may be set: ${target.open.note}`, span: target.span };
   }
   return "absent";
+}
+
+/** What a front end says where the two languages differ, for {@link lookupProperty}. */
+export interface PropertyHooks {
+  /** `key` of a string, number or boolean. */
+  ofPrimitive(key: string, target: AV & { t: "prim" }): AV;
+  /** The per-case values of `key` when the target is one of several cases. */
+  candidates(options: AV[], cond: Uncertain, span: Span): AV;
+  /** `key` of anything else (a resource, a function, a list…). */
+  ofOther(key: string, target: AV): AV;
+}
+
+/**
+ * `key` of a value, as the SDK's normalisation reads it: `absent` when it is definitely not there
+ * (no value, null/undefined/None, an object without it, every case without it), the object's value,
+ * the per-case values, or the uncertainty that hides it.
+ */
+export function lookupProperty(target: AV | null, key: string, hooks: PropertyHooks): AV | "absent" {
+  if (!target) return "absent";
+  switch (target.t) {
+    case "obj":
+      return objectProp(target, key);
+    case "prim":
+      return target.value === undefined || target.value === null ? "absent" : hooks.ofPrimitive(key, target);
+    case "cands": {
+      const opts = target.options.map((o) => {
+        const r = lookupProperty(o, key, hooks);
+        return r === "absent" ? prim(undefined, o.span) : r;
+      });
+      if (opts.every((o) => o.t === "prim" && o.value === undefined)) return "absent";
+      return hooks.candidates(opts, target.cond, target.span);
+    }
+    case "ctxdep":
+    case "unknown":
+      return target;
+    default:
+      return hooks.ofOther(key, target);
+  }
 }
 
 /** A node created by an SDK constructor, recorded in creation order by the caller. */

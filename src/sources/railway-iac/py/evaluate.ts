@@ -17,9 +17,10 @@ import {
   bindingValue,
   done,
   envReference,
+  lookupProperty,
   MAX_STRING,
   newResource,
-  objectProp,
+  type PropertyHooks,
   partOf,
   prop,
   StepBudget,
@@ -872,28 +873,7 @@ export class PyEvaluator {
 
   /** `absent` when the key is definitely not there. */
   lookupProp(target: AV | null, key: string): AV | "absent" {
-    if (!target) return "absent";
-    switch (target.t) {
-      case "obj":
-        return objectProp(target, key);
-      case "prim":
-        return target.value === undefined || target.value === null
-          ? "absent"
-          : unknown(`\`${key}\` of a ${typeof target.value}`, target.span);
-      case "cands": {
-        const opts = target.options.map((o) => {
-          const r = this.lookupProp(o, key);
-          return r === "absent" ? prim(undefined, o.span) : r;
-        });
-        if (opts.every((o) => o.t === "prim" && o.value === undefined)) return "absent";
-        return { t: "cands", options: opts, cond: target.cond, span: target.span };
-      }
-      case "ctxdep":
-      case "unknown":
-        return target;
-      default:
-        return unknown(`\`${key}\` of a value that is not a dict`, target.span);
-    }
+    return lookupProperty(target, key, PY_PROPERTIES);
   }
 
   /**
@@ -932,6 +912,13 @@ export class PyEvaluator {
     return this.funcs.get(v) ?? null;
   }
 }
+
+/** Python's side of a property lookup: a dict key of a str/int/bool, or of anything not a dict. */
+const PY_PROPERTIES: PropertyHooks = {
+  ofPrimitive: (key, target) => unknown(`\`${key}\` of a ${typeof target.value}`, target.span),
+  candidates: (options, cond, span) => ({ t: "cands", options, cond, span }),
+  ofOther: (key, target) => unknown(`\`${key}\` of a value that is not a dict`, target.span),
+};
 
 export interface Args {
   positional: AV[];

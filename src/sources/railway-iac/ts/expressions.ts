@@ -9,9 +9,10 @@ import type { LineIndex, Span } from "../../../model/span.js";
 import {
   bindingValue,
   envReference,
+  lookupProperty,
   MAX_STRING,
   MAX_TEXT_TOTAL,
-  objectProp,
+  type PropertyHooks,
   partOf,
   StepBudget,
   sharedReference,
@@ -484,29 +485,15 @@ export abstract class ExpressionEvaluator {
 
   /** `absent` when the key is definitely not there. */
   lookupProp(target: AV | null, key: string): AV | "absent" {
-    if (!target) return "absent";
-    switch (target.t) {
-      case "obj":
-        return objectProp(target, key);
-      case "prim":
-        return target.value === undefined || target.value === null
-          ? "absent"
-          : unknown(`\`${key}\` of a primitive`, target.span);
-      case "cands": {
-        const opts = target.options.map((o) => {
-          const r = this.lookupProp(o, key);
-          return r === "absent" ? prim(undefined, o.span) : r;
-        });
-        if (opts.every((o) => o.t === "prim" && o.value === undefined)) return "absent";
-        return this.candidates(opts, target.cond, target.span);
-      }
-      case "ctxdep":
-      case "unknown":
-        return target;
-      default:
-        return this.getMember(target, key, target.span, null);
-    }
+    return lookupProperty(target, key, this.propertyHooks);
   }
+
+  private readonly propertyHooks: PropertyHooks = {
+    ofPrimitive: (key, target) => unknown(`\`${key}\` of a primitive`, target.span),
+    // Flattened and capped like every other set of candidates.
+    candidates: (options, cond, span) => this.candidates(options, cond, span),
+    ofOther: (key, target) => this.getMember(target, key, target.span, null),
+  };
 
   index(target: AV, i: number, span: Span): AV {
     if (target.t === "arr") {
