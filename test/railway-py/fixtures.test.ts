@@ -322,4 +322,26 @@ describe("railway.py evaluation details", () => {
     expect(at(api.preDeployCommand)).toEqual([10, 19]);
     expect(cfg.diagnostics).toEqual([]);
   });
+
+  it("Python truthiness: an empty dict or list is false (`{} or x` is x), an unresolved `**` is not decided", () => {
+    const cfg = parseText(
+      [
+        "from railway_sdk import define_railway, project, service",
+        "from settings import EXTRA",
+        'E = {} or {"X": "1"}',
+        'P = [] or ["python manage.py migrate"]',
+        'S = "gunicorn app:app" if not {} else "never"',
+        'U = {**EXTRA} or {"Y": "2"}',
+        "@define_railway",
+        "def main(ctx=None):",
+        '    return project("p", resources=[service("web", start=S, env=E, preDeploy=P), service("w2", env=U)])',
+        "",
+      ].join("\n"),
+    );
+    const web = named(cfg, "web");
+    expect(web.env.map((e) => [e.name, definiteValue(e.value)])).toEqual([["X", "1"]]);
+    expect(definiteValue(web.preDeployCommand)).toEqual(["python manage.py migrate"]);
+    expect(definiteValue(web.startCommand)).toBe("gunicorn app:app");
+    expect(named(cfg, "w2").envComplete).toBe(false);
+  });
 });

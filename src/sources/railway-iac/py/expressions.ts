@@ -28,11 +28,17 @@ import {
   prim,
   type Resource,
   type Scope,
-  truthiness,
   type Uncertain,
   unknown,
 } from "../model/values.js";
-import { codeChildren, PY_EXPORTS, PY_PROPERTIES, type PyFunction, unescapeChunk } from "./syntax.js";
+import {
+  codeChildren,
+  PY_EXPORTS,
+  PY_PROPERTIES,
+  type PyFunction,
+  pyTruthiness,
+  unescapeChunk,
+} from "./syntax.js";
 
 const MAX_STEPS = 50_000;
 const MAX_ITEMS = 2_000;
@@ -104,7 +110,7 @@ export abstract class PyExpressionEvaluator {
         if (!op || !arg) break;
         const v = this.eval(arg, scope);
         if (this.text(op) === "not") {
-          const t = truthiness(v);
+          const t = pyTruthiness(v);
           return t === null
             ? isUncertain(v)
               ? { ...v, span: sp }
@@ -120,7 +126,7 @@ export abstract class PyExpressionEvaluator {
         const kids = codeChildren(n).filter((c) => c.name !== "if" && c.name !== "else");
         if (kids.length !== 3) break;
         const cond = this.eval(kids[1]!, scope);
-        const t = truthiness(cond);
+        const t = pyTruthiness(cond);
         if (t === true) return this.eval(kids[0]!, scope);
         if (t === false) return this.eval(kids[2]!, scope);
         const u: Uncertain = combineUncertain([cond]) ?? {
@@ -390,7 +396,7 @@ export abstract class PyExpressionEvaluator {
     const op = this.text(kids[1]!);
     const a = this.eval(kids[0]!, scope);
     if (op === "and" || op === "or") {
-      const t = truthiness(a);
+      const t = pyTruthiness(a);
       if (t !== null) return (op === "or") === t ? a : this.eval(kids[2]!, scope);
       const b = this.eval(kids[2]!, scope);
       const u: Uncertain = combineUncertain([a]) ?? { t: "unknown", note: `\`${this.short(kids[0]!)}\`` };

@@ -2,7 +2,15 @@
 import type { Span } from "../../../model/span.js";
 import { children, type ParsedPython, type SyntaxNode, stringLiteralValue } from "../../../python/parse.js";
 import type { PropertyHooks } from "../model/core.js";
-import { type AV, type Builtin, IAC_EXPORTS, type Scope, type Uncertain, unknown } from "../model/values.js";
+import {
+  type AV,
+  type Builtin,
+  IAC_EXPORTS,
+  type Scope,
+  truthiness,
+  type Uncertain,
+  unknown,
+} from "../model/values.js";
 
 /** `railway_sdk.__all__` (0.3.0) and the names the CLI's older `migrate --lang py` imports from `railway_iac`. */
 export const PY_EXPORTS: Record<string, Builtin> = {
@@ -85,4 +93,23 @@ export function containsReturn(n: SyntaxNode): boolean {
 export function unescapeChunk(py: ParsedPython, chunk: string): string | null {
   const wrapped = `"""${chunk}"""`;
   return stringLiteralValue({ ...py, text: () => wrapped }, { name: "String" } as SyntaxNode);
+}
+
+/**
+ * Python's truth value: JavaScript's for str/int/float/bool/None (`truthiness`), but an empty dict,
+ * list or tuple is false (`{} or x` is `x`); one that may hold more (an unresolved `**`/`*`) is unknown.
+ */
+export function pyTruthiness(v: AV): boolean | null {
+  switch (v.t) {
+    case "obj":
+      return v.props.size > 0 ? true : v.open ? null : false;
+    case "arr":
+      return v.items.length > 0 ? true : v.open ? null : false;
+    case "cands": {
+      const ts = v.options.map(pyTruthiness);
+      return ts.every((x) => x === true) ? true : ts.every((x) => x === false) ? false : null;
+    }
+    default:
+      return truthiness(v);
+  }
 }
