@@ -86,6 +86,18 @@ const run = (text: string) => {
 };
 
 describe("parseRailwayTs never throws", () => {
+  it("a syntax error Babel locates with `index: NaN` (found by the property below) still has its line and column", () => {
+    for (const [text, line, column] of [
+      ["arguments\u0000", 1, 10],
+      ["const a = 1;\r\narguments\u0000", 2, 10],
+    ] as const) {
+      const c = parseRailwayTs(FILE, text);
+      expect(c.diagnostics.map((d) => [d.severity, d.span.line, d.span.column])).toEqual([
+        ["error", line, column],
+      ]);
+    }
+  });
+
   it("on arbitrary strings", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), run), { numRuns: 300 });
   });

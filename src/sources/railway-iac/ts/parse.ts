@@ -262,8 +262,13 @@ function syntaxDiagnostic(
   }
   const message = raw.replace(/\s*\(\d+:\d+\)\s*$/, "");
   let offset = 0;
-  if (typeof e?.loc?.index === "number") offset = e.loc.index;
-  else if (typeof e?.pos === "number") offset = e.pos;
+  const loc = e?.loc;
+  if (Number.isFinite(loc?.index)) offset = loc!.index!;
+  else if (Number.isFinite(e?.pos)) offset = e.pos!;
+  // Babel reports `index: NaN` (and `pos: NaN`) for some errors found while looking ahead
+  // (`arguments\0`); its line and column are still right.
+  else if (loc && Number.isFinite(loc.line) && Number.isFinite(loc.column))
+    offset = offsetAt(text, loc.line, loc.column);
   offset = Math.max(0, Math.min(offset, text.length));
   const span: Span = idx.span(file, offset);
   return {
@@ -279,4 +284,17 @@ function syntaxDiagnostic(
 
 function insideRef(refs: readonly TemplateRef[], offset: number): boolean {
   return refs.some((r) => offset >= r.start && offset <= r.end);
+}
+
+/** The offset of Babel's 1-based line and 0-based column (lines end at \n, \r\n, \r, U+2028, U+2029). */
+function offsetAt(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const m = /\r\n?|[\n\u2028\u2029]/g;
+    m.lastIndex = at;
+    const hit = m.exec(text);
+    if (!hit) return text.length;
+    at = hit.index + hit[0].length;
+  }
+  return at + column;
 }
