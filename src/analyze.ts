@@ -46,7 +46,7 @@ import { buildSections } from "./report/sections.js";
 import { cappedFindings } from "./rules/cap.js";
 import type { RuleContext } from "./rules/context.js";
 import { ENGINE_RULES, RULES } from "./rules/index.js";
-import { definiteValue, type RailwayTsConfig } from "./sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsConfig } from "./sources/railway-iac/model/types.js";
 import { didYouMean } from "./sources/schema.js";
 import type { IacApply, SetupPython, Workflow } from "./sources/workflows/parse.js";
 import { VERSION } from "./version.js";
@@ -102,9 +102,9 @@ export async function loadParsers(
   if (findConfig(ws, config).kind === "doc")
     parsers.configSchema = (await import("./config/schema.js")).ConfigSchema;
   if (ws.isFile(RAILWAY_TS))
-    parsers.railwayTs = (await import("./sources/railway-ts/parse.js")).parseRailwayTs;
+    parsers.railwayTs = (await import("./sources/railway-iac/ts/parse.js")).parseRailwayTs;
   if (ws.isFile(RAILWAY_PY))
-    parsers.railwayPy = (await import("./sources/railway-py/parse.js")).parseRailwayPy;
+    parsers.railwayPy = (await import("./sources/railway-iac/py/parse.js")).parseRailwayPy;
   if (ws.files().some((f) => WORKFLOW_FILE.test(f))) {
     parsers.workflow = (await import("./sources/workflows/parse.js")).parseWorkflow;
   }

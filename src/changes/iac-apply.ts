@@ -10,7 +10,7 @@ import type { Config } from "../config/schema.js";
 import type { ServiceFacts } from "../facts/service.js";
 import type { Finding } from "../model/finding.js";
 import { q } from "../model/quote.js";
-import { definiteValue, type RailwayTsService, type Valued } from "../sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsService, type Valued } from "../sources/railway-iac/model/types.js";
 import { changeSeverity } from "./severity.js";
 
 const IAC_FILES = new Set([".railway/railway.ts", ".railway/railway.py", ".railway/railway.go"]);

@@ -6,10 +6,11 @@
  */
 
 import type { Config } from "../config/schema.js";
+import { iacName, iacSettingHint } from "../facts/railway-ts.js";
 import type { Finding } from "../model/finding.js";
 import { q } from "../model/quote.js";
 import { CARRIED } from "../rules/railway-config-conflict.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import { changeSeverity, type RevisionFacts } from "./severity.js";
 
 export function migrationFindings(base: RevisionFacts, head: RevisionFacts, config: Config): Finding[] {
@@ -33,10 +34,10 @@ export function migrationFindings(base: RevisionFacts, head: RevisionFacts, conf
         file: old.file,
         line: span.line,
         column: span.column,
-        message: `This change deletes ${old.file}, whose ${q(c.json.join("."))} has no counterpart in .railway/railway.ts (${q(name)}); the setting stops applying`,
+        message: `This change deletes ${old.file}, whose ${q(c.json.join("."))} has no counterpart in ${ts.span.file} (${q(name)}); the setting stops applying`,
         found: c.json.join("."),
-        expected: `${q(String(c.ts))} in the railway.ts service`,
-        fix: `Add ${q(String(c.ts))} under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,
+        expected: `${q(String(c.ts))} in the ${iacName(ts.span.file)} service`,
+        fix: `${iacSettingHint(ts.span.file, String(c.ts), c.json[0]!)}, or drop the setting on purpose.`,
         related: [ts.span],
       });
     }

@@ -10,7 +10,7 @@
 import type { BuilderName } from "../model/report.js";
 import type { Span } from "../model/span.js";
 import type { RailwayConfig } from "../sources/railway.js";
-import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsService } from "../sources/railway-iac/model/types.js";
 
 export interface BuilderChoice {
   name: BuilderName;
@@ -61,7 +61,7 @@ export function chooseBuilder(svc: {
       configured === "DOCKERFILE"
         ? "the builder is DOCKERFILE but no Dockerfile exists; Railway falls back to its default builder, Railpack"
         : tsBuilder && tsValue === null
-          ? "the builder in .railway/railway.ts depends on the deploy context; assuming Railway's default, Railpack"
+          ? `the builder in ${tsBuilder.span.file} depends on the deploy context; assuming Railway's default, Railpack`
           : "no builder is configured; Railpack is Railway's default for new services (older services may still use Nixpacks in the dashboard)",
     span: source?.span ?? null,
     configured,

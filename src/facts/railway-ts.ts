@@ -6,13 +6,38 @@
  * or names a folder the repository does not have is returned as unmapped, never dropped silently.
  */
 import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
-import { definiteValue, type RailwayTsConfig, type RailwayTsService } from "../sources/railway-ts/types.js";
+import {
+  definiteValue,
+  type RailwayTsConfig,
+  type RailwayTsService,
+} from "../sources/railway-iac/model/types.js";
 
 export const RAILWAY_TS = ".railway/railway.ts";
-/** The Python front end of the same model (`src/sources/railway-py`). */
+/** The Python front end of the same model (`src/sources/railway-iac/py`). */
 export const RAILWAY_PY = ".railway/railway.py";
 /** Not analysed: reported once per repository so its absence is never silent. */
 export const RAILWAY_GO = ".railway/railway.go";
+
+/** True when the IaC file at `file` is the Python front end's (`.railway/railway.py`). */
+export function isRailwayPy(file: string): boolean {
+  return file.endsWith(".py");
+}
+
+/** The IaC file's name as messages say it: `railway.ts` or `railway.py`. */
+export function iacName(file: string): string {
+  return isRailwayPy(file) ? "railway.py" : "railway.ts";
+}
+
+/**
+ * Where a build/deploy setting goes in a service, in the file's own syntax: `deploy: { … }` in the
+ * options object of railway.ts, `deploy={…}` among the keywords of railway.py (the Python SDK takes
+ * the same key names).
+ */
+export function iacSettingHint(file: string, key: string, section: string): string {
+  return isRailwayPy(file)
+    ? `Add \`"${key}"\` to \`${section}={…}\` in the service's keywords in ${file}`
+    : `Add \`${key}\` under \`${section}: { … }\` in the service's options in ${file}`;
+}
 
 export interface MappedIac {
   /** Services by root, in the file's order. */

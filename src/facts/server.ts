@@ -8,7 +8,7 @@ import { LineIndex, type Span } from "../model/span.js";
 import { type AttrLookup, resolveAppRef } from "../python/module.js";
 import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
 import type { StartCandidate } from "./start.js";
-import { type ParsedStart, parseStartCommand, splitAppRef, type Word } from "./start-command.js";
+import { type ParsedStart, parseStartCommand, splitAppRef, type Word } from "./start-command/index.js";
 
 export interface AppResolution {
   module: string;

@@ -20,7 +20,7 @@ import {
   readRailway,
   resolveConfigPath,
 } from "../sources/railway.js";
-import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsService } from "../sources/railway-iac/model/types.js";
 import { loadRequirementsGraph, type RequirementsGraph } from "../sources/requirements/load.js";
 import type { RequirementsFile } from "../sources/requirements/parse.js";
 import {

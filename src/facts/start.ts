@@ -19,7 +19,7 @@ import { type Procfile, procfileStartEntry } from "../sources/procfile.js";
 import type { Pyproject } from "../sources/pyproject.js";
 import type { RailpackConfig } from "../sources/railpack.js";
 import type { RailwayConfig } from "../sources/railway.js";
-import { definiteValue, type RailwayTsService } from "../sources/railway-ts/types.js";
+import { definiteValue, type RailwayTsService } from "../sources/railway-iac/model/types.js";
 import type { RequirementsFile } from "../sources/requirements/parse.js";
 import type { BuilderChoice } from "./builder.js";
 

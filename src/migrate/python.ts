@@ -74,8 +74,9 @@ export function pyServiceArgs(plan: ServicePlan, indent: string, opts: { root?: 
   const out: string[] = [];
   for (const n of notesFor(plan, "top")) out.push(...comment(n.text, indent));
   if (opts.root !== false && plan.root !== "") out.push(`${indent}root=${JSON.stringify(plan.root)},`);
-  // Comments go between keywords, never inside a dict: deploy-drift's railway.py reader (and any
-  // reader keyed on dict entries) reads a dict holding a comment as unknown.
+  // Comments go between keywords, before the dict they concern. deploy-drift's railway.py reader
+  // skips comments inside a dict since issue 13 (it used to read such a dict as unknown); the placement
+  // is kept because the written files and their tests rely on it, and other readers may not.
   const section = (name: "build" | "deploy", m: Map<string, Variant>) => {
     for (const n of notesFor(plan, name)) out.push(...comment(n.text, indent));
     if (m.size === 0) return;

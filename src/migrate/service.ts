@@ -2,11 +2,13 @@
  * A config-as-code service's migration plan from its model facts, and the snippet the
  * `config-as-code-deprecated` finding carries (no analyze import: rules load this).
  */
+import { isRailwayPy } from "../facts/railway-ts.js";
 import type { ServiceFacts } from "../facts/service.js";
 import { basename } from "../repo/workspace.js";
-import type { RailwayTsService } from "../sources/railway-ts/types.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import type { RailwayTsService } from "../sources/railway-iac/model/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import { type NixpacksFileFacts, planService, type ServicePlan } from "./plan.js";
+import { pyServiceArgs } from "./python.js";
 import { renderRailwayTs, tsServiceOptions } from "./typescript.js";
 
 /** Plan keys and the RailwayTsService field that tells whether an existing service sets them. */
@@ -83,9 +85,15 @@ export function migrationSnippet(
   if (ts) {
     const p = missingOnly(plan, ts);
     if (isEmpty(p)) return null;
+    if (isRailwayPy(ts.span.file)) {
+      return [
+        `# add to service(${JSON.stringify(plan.name)}, …) in ${ts.span.file} (line ${ts.span.line}); merge into its build/deploy dicts`,
+        ...pyServiceArgs(p, "", { root: false }),
+      ].join("\n");
+    }
     const opts = tsServiceOptions(p, "", { root: false });
     return [
-      `// add to service(${JSON.stringify(plan.name)}, …) in .railway/railway.ts (line ${ts.span.line}); merge into its build/deploy objects`,
+      `// add to service(${JSON.stringify(plan.name)}, …) in ${ts.span.file} (line ${ts.span.line}); merge into its build/deploy objects`,
       ...opts.slice(1, -1).map((l) => l.slice(2)),
     ].join("\n");
   }

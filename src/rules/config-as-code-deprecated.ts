@@ -1,10 +1,11 @@
 import { BUILDER_LABEL } from "../facts/builder.js";
+import { iacName, isRailwayPy } from "../facts/railway-ts.js";
 import type { ServiceFacts } from "../facts/service.js";
 import { migrationSnippet } from "../migrate/service.js";
 import { q } from "../model/quote.js";
 import { getPath, isRecord } from "../sources/doc.js";
 import type { RailwayConfig } from "../sources/railway.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 import { CARRIED } from "./railway-config-conflict.js";
@@ -171,9 +172,9 @@ export default defineRule<RuleContext>({
     const snippet = code
       ? {
           title: ts
-            ? `Settings to add to .railway/railway.ts (deploy-drift migrate)`
+            ? `Settings to add to ${ts.span.file} (deploy-drift migrate)`
             : ".railway/railway.ts (deploy-drift migrate)",
-          language: "ts",
+          language: ts && isRailwayPy(ts.span.file) ? "python" : "ts",
           text: code,
         }
       : undefined;
@@ -188,7 +189,7 @@ export default defineRule<RuleContext>({
           severity: "warning",
           message: `Railway stops reading ${r.file} on ${cutoff}; after that its settings no longer apply`,
           found: r.file,
-          expected: ".railway/railway.ts",
+          expected: ts ? ts.span.file : ".railway/railway.ts",
           fix,
           ...(snippet ? { snippet } : {}),
         },
@@ -209,7 +210,7 @@ export default defineRule<RuleContext>({
     });
     const detail =
       lines.length === 0
-        ? "it sets nothing that railway.ts does not already carry"
+        ? `it sets nothing that ${ts ? iacName(ts.span.file) : "railway.ts"} does not already carry`
         : lines.length === 1
           ? lines[0]
           : `${lines.length} settings no longer apply: ${lines.join("; ")}`;

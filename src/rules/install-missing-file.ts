@@ -1,4 +1,4 @@
-import { parseStartCommand } from "../facts/start-command.js";
+import { parseStartCommand } from "../facts/start-command/index.js";
 import { q } from "../model/quote.js";
 import { joinPath, normalizeRelPath } from "../repo/workspace.js";
 import type { LocatedList } from "../sources/nixpacks.js";

@@ -1,5 +1,6 @@
+import { iacName, iacSettingHint } from "../facts/railway-ts.js";
 import { q } from "../model/quote.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -55,15 +56,15 @@ export default defineRule<RuleContext>({
           span,
           message: `${q(c.json.join("."))} in ${r.file} has no counterpart in ${iac} (${q(name)}); it stops applying when ${r.file} is no longer read`,
           found: c.json.join("."),
-          expected: `${q(String(c.ts))} in the railway.ts service`,
-          fix: `Add ${q(String(c.ts))} under \`${c.json[0]}: { … }\` in the service's options in .railway/railway.ts, or drop the setting on purpose.`,
+          expected: `${q(String(c.ts))} in the ${iacName(iac)} service`,
+          fix: `${iacSettingHint(iac, String(c.ts), c.json[0]!)}, or drop the setting on purpose.`,
         });
       }
     }
     for (const m of ts?.migratedComments ?? []) {
       out.push({
         span: m.span,
-        message: `\`railway config migrate\` could not carry ${q(m.key)} (${m.text}) into .railway/railway.ts; it is not set there, so it stops applying once the old config file is gone`,
+        message: `\`railway config migrate\` could not carry ${q(m.key)} (${m.text}) into ${m.span.file}; it is not set there, so it stops applying once the old config file is gone`,
         found: `// ${m.key} from CaC`,
         expected: `${q(m.key)} set in the service`,
         fix: `Set ${q(m.key)} in the service's options (see railway/iac), then delete the comment.`,

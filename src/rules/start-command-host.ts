@@ -1,4 +1,4 @@
-import { classifyHost } from "../facts/start-command.js";
+import { classifyHost } from "../facts/start-command/index.js";
 import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";

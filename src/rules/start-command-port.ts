@@ -1,5 +1,5 @@
 import { q } from "../model/quote.js";
-import { definiteValue } from "../sources/railway-ts/types.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 

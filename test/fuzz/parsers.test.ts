@@ -5,13 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseStartCommand } from "../../src/facts/start-command.js";
+import { parseStartCommand } from "../../src/facts/start-command/index.js";
 import { findTopLevelAttr } from "../../src/python/module.js";
 import { parseJsonDoc, parseTomlDoc } from "../../src/sources/doc.js";
 import { parseDockerfile } from "../../src/sources/dockerfile.js";
 import { parseDotenv } from "../../src/sources/dotenv.js";
 import { parseProcfile } from "../../src/sources/procfile.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 import { parseRequirements } from "../../src/sources/requirements/parse.js";
 import { extractEnvReads } from "../../src/sources/settings.js";
 import { parseToolVersions, parseVersionFile } from "../../src/sources/version-files.js";

@@ -2,8 +2,8 @@
 // workflows; real runs load the schema and these parsers lazily through `analyzeRepo`.
 import type { OptionalParsers } from "../../src/analyze.js";
 import { ConfigSchema } from "../../src/config/schema.js";
-import { parseRailwayPy } from "../../src/sources/railway-py/parse.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
+import { parseRailwayPy } from "../../src/sources/railway-iac/py/parse.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 import { parseWorkflow } from "../../src/sources/workflows/parse.js";
 
 export const ALL_PARSERS: OptionalParsers = {

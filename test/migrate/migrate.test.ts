@@ -6,8 +6,8 @@ import { migrate } from "../../src/migrate/index.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
 import { MemoryWorkspace } from "../../src/repo/workspace.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
-import { definiteValue } from "../../src/sources/railway-ts/types.js";
+import { definiteValue } from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/maya-backend/", import.meta.url));
 const FIX = fileURLToPath(new URL("../fixtures/migrate/", import.meta.url));

@@ -1,6 +1,6 @@
 /**
  * Reads a generated `.railway/railway.ts` back with deploy-drift's own IaC reader
- * (src/sources/railway-ts): `parseRailwayTs` for the fields the model uses, and the same evaluator
+ * (src/sources/railway-iac/ts): `parseRailwayTs` for the fields the model uses, and the same evaluator
  * underneath for the `build` / `deploy` keys the model does not extract (region, sleep, limits…),
  * normalised as railway@3.11.0 `service()` does (railway-iac.md §2.4): `start` → deploy.startCommand,
  * `preDeploy` → deploy.preDeployCommand (always an array), `healthcheck` → deploy.healthcheckPath,
@@ -9,9 +9,9 @@
 import { parse } from "@babel/parser";
 import type * as t from "@babel/types";
 import { LineIndex } from "../../src/model/span.js";
-import { scanAst } from "../../src/sources/railway-ts/checks.js";
-import { Evaluator } from "../../src/sources/railway-ts/evaluate.js";
-import { type AV, Scope } from "../../src/sources/railway-ts/values.js";
+import { type AV, Scope } from "../../src/sources/railway-iac/model/values.js";
+import { scanAst } from "../../src/sources/railway-iac/ts/checks.js";
+import { Evaluator } from "../../src/sources/railway-iac/ts/evaluate.js";
 
 export type Plain = unknown;
 

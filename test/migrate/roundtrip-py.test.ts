@@ -1,6 +1,6 @@
 /**
  * Round trip of `deploy-drift migrate --lang py` through deploy-drift's railway.py reader
- * (src/sources/railway-py, the path analyze.ts uses): the model's fields (builder, commands,
+ * (src/sources/railway-iac/py, the path analyze.ts uses): the model's fields (builder, commands,
  * paths, restart policy, cron, env) equal the old file's; the report of the migrated repository
  * loses `config-as-code-deprecated` and gains no finding. The py reader models only those fields,
  * so the other build/deploy keys (region, sleep, limits…) are checked for ts only (roundtrip.test.ts)
@@ -15,8 +15,8 @@ import type { Finding } from "../../src/model/finding.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
 import { MemoryWorkspace, type Workspace } from "../../src/repo/workspace.js";
 import { isRecord, parseJsonDoc, parseTomlDoc } from "../../src/sources/doc.js";
-import { parseRailwayPy } from "../../src/sources/railway-py/parse.js";
-import { definiteValue, possibleValues } from "../../src/sources/railway-ts/types.js";
+import { definiteValue, possibleValues } from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayPy } from "../../src/sources/railway-iac/py/parse.js";
 
 const ROOT = fileURLToPath(new URL("../fixtures/migrate/", import.meta.url));
 const AFTER = new Date("2026-12-01T12:00:00Z");

@@ -14,8 +14,8 @@ import { DiskWorkspace } from "../../src/repo/disk.js";
 import { MemoryWorkspace, type Workspace } from "../../src/repo/workspace.js";
 import { isRecord, parseJsonDoc, parseTomlDoc } from "../../src/sources/doc.js";
 import { RAILWAY_SPEC } from "../../src/sources/railway.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
-import { definiteValue, possibleValues } from "../../src/sources/railway-ts/types.js";
+import { definiteValue, possibleValues } from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 import { readBack } from "./readback.js";
 
 const ROOT = fileURLToPath(new URL("../fixtures/migrate/", import.meta.url));

@@ -4,12 +4,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
 import { DiskWorkspace } from "../../src/repo/disk.js";
-import { parseRailwayPy } from "../../src/sources/railway-py/parse.js";
 import {
   definiteValue,
   type RailwayTsConfig,
   type RailwayTsService,
-} from "../../src/sources/railway-ts/types.js";
+} from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayPy } from "../../src/sources/railway-iac/py/parse.js";
 import { ALL_PARSERS } from "../helpers/parsers.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/railway-py/", import.meta.url));
@@ -165,6 +165,26 @@ describe("railway.py fixtures", () => {
     ]);
     expect(c[0]!.message).toContain(".railway/railway.py configures `web` and railway.json does too");
     expect(c[1]!.message).toContain("has no counterpart in .railway/railway.py");
+    expect(c[1]!.expected).toBe("`healthcheckPath` in the railway.py service");
+    expect(c[1]!.fix).toBe(
+      'Add `"healthcheckPath"` to `deploy={…}` in the service\'s keywords in .railway/railway.py, or drop the setting on purpose.',
+    );
+  });
+
+  it("twin of config-as-code-deprecated: the settings to move are a Python snippet for railway.py", () => {
+    const report = analyze(new DiskWorkspace(join(FIXTURES, "config-conflict")), {
+      today: TODAY,
+      parsers: ALL_PARSERS,
+    });
+    const d = report.findings.filter((f) => f.rule === "config-as-code-deprecated");
+    expect(d.map((f) => [f.severity, f.file, f.line, f.expected])).toEqual([
+      ["error", "railway.json", 1, ".railway/railway.py only"],
+    ]);
+    expect(d[0]!.snippet).toEqual({
+      title: "Settings to add to .railway/railway.py (deploy-drift migrate)",
+      language: "python",
+      text: '# add to service("web", …) in .railway/railway.py (line 6); merge into its build/deploy dicts\nhealthcheck="/health",',
+    });
   });
 
   it("twin of the railway.ts Python version test: RAILPACK_PYTHON_VERSION in railway.py env selects the version", () => {
@@ -231,5 +251,97 @@ describe("railway.py evaluation details", () => {
     const cfg = parseText('from railway_sdk import service\nweb = service("web", start="python main.py")\n');
     expect(cfg.servicesComplete).toBe(false);
     expect(cfg.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+  });
+
+  it("`# …` comments inside a dict are not entries: every variable is read, with its value and position", () => {
+    const cfg = parseText(
+      [
+        "from railway_sdk import define_railway, preserve, project, service",
+        "@define_railway",
+        "def main(ctx=None):",
+        "    web = service(",
+        '        "web",',
+        '        start="gunicorn app:app",  # the server',
+        "        env={",
+        '            "A": "1",  # note',
+        "            # a full-line comment",
+        '            "B": preserve(),',
+        '            "C": "x",',
+        "        },",
+        "    )",
+        '    return project("p", resources=[web])',
+        "",
+      ].join("\n"),
+    );
+    const web = named(cfg, "web");
+    expect(web.envComplete).toBe(true);
+    expect(web.env.map((e) => [e.name, e.kind, definiteValue(e.value), at({ span: e.nameSpan })])).toEqual([
+      ["A", "literal", "1", [8, 13]],
+      ["B", "preserve", null, [10, 13]],
+      ["C", "literal", "x", [11, 13]],
+    ]);
+    expect(definiteValue(web.startCommand)).toBe("gunicorn app:app");
+    expect(cfg.diagnostics).toEqual([]);
+  });
+
+  it("comments among list items, call arguments and parameters are skipped too", () => {
+    const cfg = parseText(
+      [
+        "from railway_sdk import define_railway, project, service",
+        "def web(",
+        "    name,  # the service name",
+        "    cmd,",
+        "):",
+        "    return service(",
+        "        name,  # positional",
+        "        # the start command",
+        "        start=cmd,",
+        "        preDeploy=[",
+        '            "python manage.py migrate",  # first',
+        "            # then",
+        '            "python manage.py check",',
+        "        ],",
+        "    )",
+        "@define_railway",
+        "def main(ctx=None):",
+        "    api = web(",
+        '        "api",  # the name',
+        "        # the command",
+        '        "uvicorn app:app --host 0.0.0.0 --port $PORT",',
+        "    )",
+        '    return project("p", resources=[api])',
+        "",
+      ].join("\n"),
+    );
+    const api = named(cfg, "api");
+    expect(definiteValue(api.startCommand)).toBe("uvicorn app:app --host 0.0.0.0 --port $PORT");
+    expect(definiteValue(api.preDeployCommand)).toEqual([
+      "python manage.py migrate",
+      "python manage.py check",
+    ]);
+    expect(at(api.preDeployCommand)).toEqual([10, 19]);
+    expect(cfg.diagnostics).toEqual([]);
+  });
+
+  it("Python truthiness: an empty dict or list is false (`{} or x` is x), an unresolved `**` is not decided", () => {
+    const cfg = parseText(
+      [
+        "from railway_sdk import define_railway, project, service",
+        "from settings import EXTRA",
+        'E = {} or {"X": "1"}',
+        'P = [] or ["python manage.py migrate"]',
+        'S = "gunicorn app:app" if not {} else "never"',
+        'U = {**EXTRA} or {"Y": "2"}',
+        "@define_railway",
+        "def main(ctx=None):",
+        '    return project("p", resources=[service("web", start=S, env=E, preDeploy=P), service("w2", env=U)])',
+        "",
+      ].join("\n"),
+    );
+    const web = named(cfg, "web");
+    expect(web.env.map((e) => [e.name, definiteValue(e.value)])).toEqual([["X", "1"]]);
+    expect(definiteValue(web.preDeployCommand)).toEqual(["python manage.py migrate"]);
+    expect(definiteValue(web.startCommand)).toBe("gunicorn app:app");
+    expect(named(cfg, "w2").envComplete).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definiteValue } from "../../src/sources/railway-ts/types.js";
+import { definiteValue } from "../../src/sources/railway-iac/model/types.js";
 import { envNamed, parseText, serviceNamed } from "./helpers.js";
 
 const IMPORT = 'import { defineRailway, project, service, preserve } from "railway/iac";\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definiteValue, possibleValues } from "../../src/sources/railway-ts/types.js";
+import { definiteValue, possibleValues } from "../../src/sources/railway-iac/model/types.js";
 import { envNamed, FILE, parseFixture, serviceNamed } from "./helpers.js";
 
 describe("parseRailwayTs: literal file (pull-style)", () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
-import type { RailwayTsConfig, RailwayTsService } from "../../src/sources/railway-ts/types.js";
+import type { RailwayTsConfig, RailwayTsService } from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/railway-ts/", import.meta.url));
 export const FILE = ".railway/railway.ts";

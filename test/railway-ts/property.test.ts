@@ -2,8 +2,8 @@ import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Span } from "../../src/model/span.js";
-import { parseRailwayTs } from "../../src/sources/railway-ts/parse.js";
-import type { RailwayTsConfig } from "../../src/sources/railway-ts/types.js";
+import type { RailwayTsConfig } from "../../src/sources/railway-iac/model/types.js";
+import { parseRailwayTs } from "../../src/sources/railway-iac/ts/parse.js";
 import { FILE, FIXTURES, fixtureText } from "./helpers.js";
 
 const fixtures = readdirSync(FIXTURES).map(fixtureText);
@@ -86,6 +86,18 @@ const run = (text: string) => {
 };
 
 describe("parseRailwayTs never throws", () => {
+  it("a syntax error Babel locates with `index: NaN` (found by the property below) still has its line and column", () => {
+    for (const [text, line, column] of [
+      ["arguments\u0000", 1, 10],
+      ["const a = 1;\r\narguments\u0000", 2, 10],
+    ] as const) {
+      const c = parseRailwayTs(FILE, text);
+      expect(c.diagnostics.map((d) => [d.severity, d.span.line, d.span.column])).toEqual([
+        ["error", line, column],
+      ]);
+    }
+  });
+
   it("on arbitrary strings", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), run), { numRuns: 300 });
   });

@@ -7,7 +7,7 @@ import {
   type ServerInvocation,
   splitAppRef,
   type Word,
-} from "../../src/facts/start-command.js";
+} from "../../src/facts/start-command/index.js";
 
 /**
  * The word covering `needle` (its nth occurrence) in `cmd`; `text` defaults to the needle without

@@ -12,12 +12,13 @@
  *   (`preserve()`, references) and anything else (an int, a bool) is stored as a raw value;
  * - any other keyword is dropped without a word (the warning below).
  */
-import type { Diagnostic } from "../../model/finding.js";
-import type { Span } from "../../model/span.js";
-import { BUILD_KEYS, DEPLOY_KEYS, RUN_KEYS, SERVICE_KEYS, toValued } from "../railway-ts/extract.js";
-import type { EnvDeclaration, RailwayTsService } from "../railway-ts/types.js";
-import { type AV, describe, type Resource } from "../railway-ts/values.js";
-import { didYouMean } from "../schema.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { Span } from "../../../model/span.js";
+import { didYouMean } from "../../schema.js";
+import { BUILD_KEYS, DEPLOY_KEYS, RUN_KEYS, SERVICE_KEYS } from "../model/keys.js";
+import type { EnvDeclaration, RailwayTsService } from "../model/types.js";
+import { toValued } from "../model/valued.js";
+import { type AV, describe, type Resource } from "../model/values.js";
 import type { PyEvaluator } from "./evaluate.js";
 
 type Got = AV | "absent";

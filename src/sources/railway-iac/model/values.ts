@@ -3,7 +3,7 @@
  * `.railway/railway.ts` is known to evaluate to, without running it.
  */
 import type { Function as BabelFunction } from "@babel/types";
-import type { Span } from "../../model/span.js";
+import type { Span } from "../../../model/span.js";
 import type { EnvReference } from "./types.js";
 
 export type Prim = string | number | boolean | null | undefined;

@@ -10,8 +10,12 @@
  */
 import { parse } from "@babel/parser";
 import type * as t from "@babel/types";
-import type { Diagnostic } from "../../model/finding.js";
-import { LineIndex, type Span } from "../../model/span.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import { LineIndex, type Span } from "../../../model/span.js";
+import { evaluationFailed, finishDiagnostics } from "../model/diagnostics.js";
+import type { RailwayTsConfig, RailwayTsService } from "../model/types.js";
+import { toValued } from "../model/valued.js";
+import { type AV, type Resource, Scope } from "../model/values.js";
 import {
   type AstFacts,
   scanAst,
@@ -19,14 +23,11 @@ import {
   type TemplateRef,
   templateRefDiagnostic,
 } from "./checks.js";
-import { evaluationFailed, finishDiagnostics } from "./diagnostics.js";
 import { Evaluator } from "./evaluate.js";
-import { type CommentInfo, extractService, toValued } from "./extract.js";
-import type { RailwayTsConfig, RailwayTsService } from "./types.js";
-import { type AV, type Resource, Scope } from "./values.js";
+import { type CommentInfo, extractService } from "./extract.js";
 
-export type { EnvDeclaration, EnvKind, RailwayTsConfig, RailwayTsService, Valued } from "./types.js";
-export { definiteValue, possibleValues } from "./types.js";
+export type { EnvDeclaration, EnvKind, RailwayTsConfig, RailwayTsService, Valued } from "../model/types.js";
+export { definiteValue, possibleValues } from "../model/types.js";
 
 const PARTIAL_NAMES = ["partial", "PARTIAL", "Partial"];
 const PROGRAM_EXPORTS = ["main", "Railway"];
@@ -261,8 +262,13 @@ function syntaxDiagnostic(
   }
   const message = raw.replace(/\s*\(\d+:\d+\)\s*$/, "");
   let offset = 0;
-  if (typeof e?.loc?.index === "number") offset = e.loc.index;
-  else if (typeof e?.pos === "number") offset = e.pos;
+  const loc = e?.loc;
+  if (Number.isFinite(loc?.index)) offset = loc!.index!;
+  else if (Number.isFinite(e?.pos)) offset = e.pos!;
+  // Babel reports `index: NaN` (and `pos: NaN`) for some errors found while looking ahead
+  // (`arguments\0`); its line and column are still right.
+  else if (loc && Number.isFinite(loc.line) && Number.isFinite(loc.column))
+    offset = offsetAt(text, loc.line, loc.column);
   offset = Math.max(0, Math.min(offset, text.length));
   const span: Span = idx.span(file, offset);
   return {
@@ -278,4 +284,17 @@ function syntaxDiagnostic(
 
 function insideRef(refs: readonly TemplateRef[], offset: number): boolean {
   return refs.some((r) => offset >= r.start && offset <= r.end);
+}
+
+/** The offset of Babel's 1-based line and 0-based column (lines end at \n, \r\n, \r, U+2028, U+2029). */
+function offsetAt(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const m = /\r\n?|[\n\u2028\u2029]/g;
+    m.lastIndex = at;
+    const hit = m.exec(text);
+    if (!hit) return text.length;
+    at = hit.index + hit[0].length;
+  }
+  return at + column;
 }

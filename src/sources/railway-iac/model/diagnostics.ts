@@ -3,7 +3,7 @@
  * the finding for an evaluator that failed on a file. Kept out of parse.ts so the Python front end
  * does not load the TypeScript parser.
  */
-import type { Diagnostic } from "../../model/finding.js";
+import type { Diagnostic } from "../../../model/finding.js";
 import type { RailwayTsConfig } from "./types.js";
 
 /** Sorted by position, duplicates (a helper evaluated twice) removed. */

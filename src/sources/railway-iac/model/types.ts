@@ -3,8 +3,8 @@
  * of npm `railway@3.x`). The file is never executed: every value is the result of a static
  * evaluation and says how it was obtained (railway-iac.md §3.3 "value plus provenance", §5.3).
  */
-import type { Diagnostic } from "../../model/finding.js";
-import type { Span } from "../../model/span.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { Span } from "../../../model/span.js";
 
 /**
  * A value and how it was obtained.

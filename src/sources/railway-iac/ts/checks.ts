@@ -7,9 +7,9 @@
  *   properties and `import x = …`.
  */
 import type * as t from "@babel/types";
-import type { Diagnostic } from "../../model/finding.js";
-import type { LineIndex } from "../../model/span.js";
-import { patternNames, railwayRefInTemplate } from "./evaluate.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { LineIndex } from "../../../model/span.js";
+import { patternNames, railwayRefInTemplate } from "./syntax.js";
 
 export interface TemplateRef {
   start: number;

@@ -8,12 +8,12 @@
  * default, `None`); `PARTIAL` / `Partial` / `partial` names a partial. Parser: @lezer/python, which
  * never throws; its error nodes become one syntax diagnostic (the CLI cannot import such a file).
  */
-import type { Diagnostic } from "../../model/finding.js";
-import { parsePython, syntaxErrors, topLevelStatements } from "../../python/parse.js";
-import { evaluationFailed, finishDiagnostics } from "../railway-ts/diagnostics.js";
-import { toValued } from "../railway-ts/extract.js";
-import type { RailwayTsConfig, RailwayTsService } from "../railway-ts/types.js";
-import { type AV, type Resource, Scope } from "../railway-ts/values.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import { parsePython, syntaxErrors, topLevelStatements } from "../../../python/parse.js";
+import { evaluationFailed, finishDiagnostics } from "../model/diagnostics.js";
+import type { RailwayTsConfig, RailwayTsService } from "../model/types.js";
+import { toValued } from "../model/valued.js";
+import { type AV, type Resource, Scope } from "../model/values.js";
 import { PyEvaluator } from "./evaluate.js";
 import { extractPyService } from "./extract.js";
 

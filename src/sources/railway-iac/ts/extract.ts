@@ -8,83 +8,15 @@
  * - variables: `{...variables, ...env}`, env wins;
  * - `X.deploy = {…}` after creation replaces the normalised deploy section.
  */
-import type { Diagnostic } from "../../model/finding.js";
-import type { Span } from "../../model/span.js";
+import type { Diagnostic } from "../../../model/finding.js";
+import type { Span } from "../../../model/span.js";
+import { BUILD_KEYS, DEPLOY_KEYS, RUN_KEYS, SERVICE_KEYS } from "../model/keys.js";
+import type { EnvDeclaration, MigratedComment, RailwayTsService } from "../model/types.js";
+import { toValued } from "../model/valued.js";
+import { type AV, describe, type Resource } from "../model/values.js";
 import type { Evaluator } from "./evaluate.js";
-import type { EnvDeclaration, MigratedComment, RailwayTsService, Valued } from "./types.js";
-import { type AV, combineUncertain, describe, type Resource } from "./values.js";
 
 type Got = AV | "absent";
-
-/** `IntentServiceConfig` keys of railway@3.11.0 (identical since 3.1.1; §2.4). */
-export const SERVICE_KEYS = new Set([
-  "source",
-  "root",
-  "rootDirectory",
-  "build",
-  "deploy",
-  "run",
-  "start",
-  "startCommand",
-  "preDeploy",
-  "preDeployCommand",
-  "healthcheck",
-  "healthcheckPath",
-  "healthcheckTimeout",
-  "replicas",
-  "regions",
-  "networking",
-  "domains",
-  "tcp",
-  "tcpProxies",
-  "env",
-  "variables",
-  "volumeMounts",
-  "configFile",
-  "parentServiceId",
-  "groupId",
-  "clusterRole",
-  "replicaConfig",
-  "clusterDisplay",
-]);
-
-/** `BuildConfig` (§2.5). */
-export const BUILD_KEYS = new Set([
-  "builder",
-  "watchPatterns",
-  "buildCommand",
-  "buildEnvironment",
-  "dockerfilePath",
-  "nixpacksConfigPath",
-  "nixpacksPlan",
-  "nixpacksVersion",
-  "railpackVersion",
-]);
-
-/** `DeployConfig` (§2.6). */
-export const DEPLOY_KEYS = new Set([
-  "startCommand",
-  "preDeployCommand",
-  "numReplicas",
-  "healthcheckPath",
-  "healthcheckTimeout",
-  "sleepApplication",
-  "runtime",
-  "registryCredentials",
-  "restartPolicyType",
-  "restartPolicyMaxRetries",
-  "cronSchedule",
-  "region",
-  "multiRegionConfig",
-  "limitOverride",
-  "requiredMountPath",
-  "overlapSeconds",
-  "drainingSeconds",
-  "useLegacyStacker",
-  "ipv6EgressEnabled",
-]);
-
-export const RUN_KEYS = new Set(["command", "preDeploy", "healthcheck", "healthcheckTimeout"]);
 
 /** Where a misplaced key belongs (mistakes seen in real files, §2.4). */
 const SERVICE_KEY_HOME: Record<string, string> = {
@@ -254,72 +186,6 @@ function validateKeys(ev: Evaluator, cfg: AV, diagnostics: Diagnostic[]): void {
     start: "deploy.startCommand",
   });
   check(ev.lookupProp(cfg, "run"), RUN_KEYS, "`run`", {});
-}
-
-type Expect = "string" | "number" | "string[]" | "string|string[]";
-type ExpectType<E extends Expect> = E extends "number" ? number : E extends "string" ? string : string[];
-
-/** An abstract value as a `Valued` of the expected type; null when absent. */
-export function toValued<E extends Expect>(v: AV | null, expect: E): Valued<ExpectType<E>> | null {
-  if (!v) return null;
-  if (v.t === "prim" && (v.value === undefined || v.value === null)) return null;
-  const known = definite(v, expect);
-  if (known !== NO) {
-    const out: Valued<ExpectType<E>> = {
-      provenance: known.constant ? "constant" : "literal",
-      value: known.value as ExpectType<E>,
-      span: v.span,
-    };
-    if (known.constant && v.usedAt) out.usedAt = v.usedAt;
-    return out;
-  }
-  if (v.t === "cands") {
-    const values: Array<{ value: ExpectType<E>; span: Span }> = [];
-    let bad: AV | null = null;
-    for (const o of v.options) {
-      const d = definite(o, expect);
-      if (d === NO) {
-        bad = o;
-        break;
-      }
-      if (!values.some((x) => JSON.stringify(x.value) === JSON.stringify(d.value))) {
-        values.push({ value: d.value as ExpectType<E>, span: o.span });
-      }
-    }
-    if (!bad) return { provenance: "candidates", values, span: v.span };
-    const u = combineUncertain([bad]);
-    return {
-      provenance: u?.t === "unknown" || (!u && v.cond.t === "unknown") ? "unknown" : "ctx",
-      span: v.span,
-      note: `${v.cond.note}; ${u ? u.note : `one case is ${describe(bad)}, not a ${expect}`}`,
-    };
-  }
-  if (v.t === "ctxdep") return { provenance: "ctx", span: v.span, note: v.note };
-  if (v.t === "unknown") return { provenance: "unknown", span: v.span, note: v.note };
-  return { provenance: "unknown", span: v.span, note: `expected a ${expect}, found ${describe(v)}` };
-}
-
-const NO = Symbol("no definite value");
-
-function definite(v: AV, expect: Expect): { value: unknown; constant: boolean } | typeof NO {
-  if (v.t === "prim") {
-    if ((expect === "string" || expect === "string|string[]") && typeof v.value === "string") {
-      return { value: expect === "string" ? v.value : [v.value], constant: !!v.constant };
-    }
-    if (expect === "number" && typeof v.value === "number") return { value: v.value, constant: !!v.constant };
-    return NO;
-  }
-  if (v.t === "arr" && (expect === "string[]" || expect === "string|string[]") && !v.open) {
-    const values: string[] = [];
-    let constant = !!v.constant;
-    for (const i of v.items) {
-      if (i.t !== "prim" || typeof i.value !== "string") return NO;
-      values.push(i.value);
-      constant ||= !!i.constant;
-    }
-    return { value: values, constant };
-  }
-  return NO;
 }
 
 function extractEnv(
