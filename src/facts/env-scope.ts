@@ -16,7 +16,7 @@ import * as posix from "node:path/posix";
 import { normalizeRelPath, type Workspace } from "../repo/workspace.js";
 import type { Dockerfile, Instruction } from "../sources/dockerfile.js";
 import { copyWords } from "./docker-workdir.js";
-import { parseStartCommand } from "./start-command.js";
+import { parseStartCommand } from "./start-command/index.js";
 
 // ---------------------------------------------------------------------------------------------
 // Files in the image
