@@ -12,7 +12,7 @@ import { defineRule, type Emit } from "./define-rule.js";
 export default defineRule<RuleContext>({
   id: "env-optional-in-railway",
   defaultSeverity: "warning",
-  summary: "A variable the code requires is optional in railway.ts",
+  summary: "A variable the code requires is optional in railway.ts/railway.py",
   check: ({ svc }) => {
     const out: Emit[] = [];
     for (const d of svc.env.declarations) {

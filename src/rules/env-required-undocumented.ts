@@ -16,7 +16,7 @@ import { defineRule, type Emit } from "./define-rule.js";
 export default defineRule<RuleContext>({
   id: "env-required-undocumented",
   defaultSeverity: "warning",
-  summary: "A required environment variable is not documented in .env.example or railway.ts",
+  summary: "A required environment variable is not documented in .env.example or railway.ts/railway.py",
   check: ({ svc }) => {
     const env = svc.env;
     const missing = env.variables.filter(
@@ -42,8 +42,8 @@ export default defineRule<RuleContext>({
     if (where.length === 0) {
       const names = missing.map((v) => `${q(v.name)}`).join(", ");
       const none = loadedFile
-        ? `no example beside ${q(loadedFile)}, the \`env_file\` of \`${loaded!.owner}\`, and no railway.ts`
-        : "no .env.example, .env.sample, .env.template or railway.ts";
+        ? `no example beside ${q(loadedFile)}, the \`env_file\` of \`${loaded!.owner}\`, and no railway.ts/railway.py`
+        : "no .env.example, .env.sample, .env.template, railway.ts or railway.py";
       return [
         {
           span: missing[0]!.span,
