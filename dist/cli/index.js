@@ -30,7 +30,7 @@ const Module = require("node:module");
 
 const APP = path.join(__dirname, "app");
 // Replaced by scripts/build.mjs; left as is (running src/ directly), the cache stays off.
-const BUNDLE_ID = "adbd0f9308270683";
+const BUNDLE_ID = "1d3f29ce5445d79e";
 // Set by src/bin.cjs when main() has returned: a crash leaves nothing worth keeping.
 const COMPLETED = Symbol.for("deploy-drift.cli.completed");
 

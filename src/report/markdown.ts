@@ -630,7 +630,7 @@ function envBlock(env: ServiceReport["sections"]["env"], fs: Finding[], max: num
         : "❌ nowhere";
   const readAt = (r: EnvRow) => `${loc(r.file, r.line)}<br><sub>${inline(r.via)}</sub>`;
   body.push(
-    `Read from the code (${plural(env.scannedFiles, "Python file")}); compared with ${env.documentation.length ? env.documentation.map(code).join(", ") : "no declaration file (no `.env.example`, no `.railway/railway.ts`)"}.`,
+    `Read from the code (${plural(env.scannedFiles, "Python file")}); compared with ${env.documentation.length ? env.documentation.map(code).join(", ") : "no declaration file (no `.env.example`, no `.railway/railway.ts` or `.railway/railway.py`)"}.`,
     "",
     "**Required** (startup fails if missing)",
     "",

@@ -78,7 +78,7 @@ export const CHECKLIST: Array<{ group: string; item: string; rules: string[] }> 
   { group: "Dependencies", item: "No duplicate requirements", rules: ["requirements-duplicate"] },
   {
     group: "Environment",
-    item: "Required variables documented and required in railway.ts",
+    item: "Required variables documented and required in railway.ts/railway.py",
     rules: ["env-required-undocumented", "env-optional-in-railway"],
   },
   { group: "Environment", item: "No committed secrets", rules: ["committed-secret"] },
