@@ -1,3 +1,4 @@
+import { SERVER_KINDS } from "../facts/start-command/index.js";
 import { q } from "../model/quote.js";
 import { definiteValue } from "../sources/railway-iac/model/types.js";
 import type { RuleContext } from "./context.js";
@@ -8,16 +9,6 @@ import { defineRule, type Emit } from "./define-rule.js";
  * A fixed port works only if the service's target port is set to match, so this is a warning.
  * Workers and scripts (`python bot.py`) that serve no HTTP are not checked.
  */
-const HTTP_SERVERS = new Set([
-  "uvicorn",
-  "gunicorn",
-  "hypercorn",
-  "daphne",
-  "granian",
-  "fastapi-cli",
-  "flask",
-  "django-runserver",
-]);
 
 export default defineRule<RuleContext>({
   id: "start-command-port",
@@ -32,7 +23,7 @@ export default defineRule<RuleContext>({
     );
     for (const a of svc.commands) {
       const inv = a.parsed.server;
-      if (!inv || !HTTP_SERVERS.has(inv.kind) || inv.portFromEnv) continue;
+      if (!inv || !SERVER_KINDS.has(inv.kind) || inv.portFromEnv) continue;
       // A command Railway does not run (a Dockerfile CMD under startCommand) binds nothing there;
       // start-command-overridden reports it.
       if (a.replacedBy) continue;

@@ -26,6 +26,6 @@
  *   uvicorn and daphne require `module:attr` (see {@link splitAppRef}).
  * - uvicorn, hypercorn, daphne, granian and `fastapi run` do not read `$PORT` themselves.
  */
-export { type AppRefParts, classifyHost, parseStartCommand, splitAppRef } from "./analyze.js";
+export { type AppRefParts, classifyHost, parseStartCommand, SERVER_KINDS, splitAppRef } from "./analyze.js";
 export { isPortEnvReference } from "./options.js";
 export type { ParsedStart, Separator, ServerInvocation, ServerKind, Word } from "./types.js";
