@@ -3,8 +3,9 @@
  * startup fails without them), where they are declared (`.env.example` & co., `.railway/railway.ts`),
  * and which secret values are committed.
  *
- * Secret values never leave this module: reads keep a display form of their default (secret-looking
- * defaults shown as their length only), committed secrets keep name, place and length.
+ * Secret values never leave this module (and ./env-names.ts, which renders defaults): reads keep a
+ * display form of their default (secret-looking defaults shown as their length only), committed
+ * secrets keep name, place and length.
  *
  * Declarations come from sources of one shape, {@link EnvDeclaration}. `.env.example`-style files are
  * read here. `.railway/railway.ts` is parsed elsewhere; its declarations are passed in as
@@ -13,30 +14,40 @@
  * dashboard), so it declares nothing.
  */
 
-import { globToRegExp } from "../config/glob.js";
 import type { Diagnostic } from "../model/finding.js";
 import { compareText } from "../model/order.js";
 import type { Span } from "../model/span.js";
-import { type ParsedPython, parsePython, type SyntaxNode } from "../python/parse.js";
+import { parsePython } from "../python/parse.js";
 import {
   basename,
   dirname,
   filesUnder,
-  isSkippedDir,
-  joinPath,
   MAX_FILE_BYTES,
   normalizeRelPath,
   type Workspace,
 } from "../repo/workspace.js";
 import { type DotenvFile, parseDotenv } from "../sources/dotenv.js";
-import { type CodePath, type EnvReader, extractEnvReads, type PyDefault } from "../sources/settings.js";
-import { SERVICE_MARKERS } from "./discover.js";
+import { type CodePath, type EnvReader, extractEnvReads } from "../sources/settings.js";
+import {
+  commentedDeclarations,
+  DOC_FILE,
+  ENV_FILE,
+  examplesOf,
+  gitIgnored,
+  isTestFile,
+  isTestPath,
+  isUnderSkipped,
+  isVendored,
+  nestedServiceDirs,
+  priority,
+} from "./env-files.js";
+import { displayDefault } from "./env-names.js";
+import { fallbackRanges, scriptReferences, within, wrapperReferences } from "./env-references.js";
 import { scriptsRun, shellReads } from "./env-scope.js";
 import {
   classifySecret,
   dockerEnvPairs,
   type FoundSecret,
-  isPlaceholder,
   isTemplateFile,
   type SecretKind,
   scanDockerfileInstruction,
@@ -184,30 +195,6 @@ export interface EnvInputs {
   /** The start and pre-deploy commands the builder runs: the scripts they run have their reads counted. */
   commands?: readonly string[];
 }
-
-/** Documentation files, in the service folder. */
-const DOC_FILE =
-  /^(\.env(\.[\w-]+)*\.(example|sample|template|dist|defaults)|(example|sample|template)\.env|\.?env(ironment)?[._-](example|sample|template)(\.txt)?)$/i;
-/** Any other `.env`-format file: `.env`, `.env.production`, `prod.env` ... */
-const ENV_FILE = /^(\.env(\..+)?|.+\.env)$/i;
-
-const SKIP_SEGMENTS = new Set([
-  "test",
-  "tests",
-  "testing",
-  "migrations",
-  "fixtures",
-  "docs",
-  "doc",
-  "examples",
-  "example",
-  "env",
-  ".env",
-  "virtualenv",
-  "site-packages",
-  "node_modules",
-  "__pycache__",
-]);
 
 /**
  * @param files the service folder's own files (as given to buildServiceFacts).
@@ -487,84 +474,6 @@ function argsLocator(
   };
 }
 
-/** Does `d` declare `v`? Case-insensitive unless every read of `v` is case-sensitive. */
-export function declares(d: EnvDeclaration, v: EnvVariable): boolean {
-  return v.names.some((n) => (v.caseSensitive ? n === d.name : n.toUpperCase() === d.name.toUpperCase()));
-}
-
-/** How a message names the place a variable is read: the settings field, or the call and its line. */
-export function describeRead(r: EnvRead): string {
-  if (r.reader === "shell") return `the shell script at ${r.span.file}:${r.span.line}`;
-  return r.owner ? `\`${r.owner}\`` : `the \`${r.reader}\` read at ${r.span.file}:${r.span.line}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Names
-
-/** Set by Railway itself (https://docs.railway.com/reference/variables#railway-provided-variables). */
-export function isProvidedByPlatform(name: string): boolean {
-  const n = name.toUpperCase();
-  return (
-    n === "PORT" ||
-    n.startsWith("RAILWAY_") ||
-    ["HOME", "PATH", "USER", "HOSTNAME", "PWD", "SHELL", "LANG", "TERM", "TMPDIR"].includes(n)
-  );
-}
-
-/**
- * Read by the builder, the server or well-known SDKs rather than by the service's own code, so a
- * documented one is not stale even when no code names it.
- */
-export function isReadByTooling(name: string): boolean {
-  const n = name.toUpperCase();
-  return (
-    isProvidedByPlatform(n) ||
-    /^(NIXPACKS|RAILPACK|UVICORN|GUNICORN|HYPERCORN|PYTHON|PIP|POETRY|UV|SENTRY|OTEL|AWS|GOOGLE|AZURE|HF|HUGGINGFACE|OPENAI|ANTHROPIC|LANGCHAIN|LANGSMITH|NEW_RELIC|DD|DATADOG|LOGFIRE)_/.test(
-      n,
-    ) ||
-    [
-      "WEB_CONCURRENCY",
-      "DJANGO_SETTINGS_MODULE",
-      "TZ",
-      "DEBUG_MODE",
-      "CELERY_BROKER_URL",
-      "NODE_ENV",
-    ].includes(n)
-  );
-}
-
-const NOT_SECRET_SUFFIX =
-  /_(URL|URI|HOST|HOSTNAME|PORT|NAME|USER|USERNAME|ID|FILE|PATH|DIR|HEADER|PREFIX|ALGORITHM|ALG|TYPE|MINUTES|SECONDS|HOURS|DAYS|TTL|EXPIRY|EXPIRES|EXPIRE|EXPIRATION|LIFETIME|LENGTH|SIZE|TIMEOUT|FIELD|PARAM|ENABLED|REQUIRED|ROTATION|LOCATION|ISSUER|AUDIENCE)$/;
-
-/** `*_KEY`, `*_SECRET`, `*TOKEN*`, `*PASSWORD*` ..., minus public keys and settings about secrets. */
-export function isSecretName(name: string): boolean {
-  const n = name.toUpperCase();
-  if (/PUBLIC|PUBLISHABLE/.test(n) || NOT_SECRET_SUFFIX.test(n)) return false;
-  return /(^|_)(KEY|SECRET)$|^SECRET_|_SECRET_|TOKEN|PASSWORD|PASSWD|(^|_)(PWD|PASS|PRIVATE_KEY|CREDENTIALS)$/.test(
-    n,
-  );
-}
-
-const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@\s]+)@/i;
-
-/** How a default is shown in reports. Secret-looking values are replaced by their length. */
-export function displayDefault(name: string, d: PyDefault): string {
-  if (d.kind === "none") return "None";
-  if (d.kind === "expression") {
-    if (isSecretName(name) && /["']/.test(d.text)) return "(hidden expression)";
-    return d.text.length > 60 ? `${d.text.slice(0, 57)}…` : d.text;
-  }
-  const v = d.value;
-  const url = URL_PASSWORD.exec(v.trim());
-  if (url) return `(URL with a password, ${v.length} characters, hidden)`;
-  if (classifySecret(name, v) || (isSecretName(name) && !/^\d+$/.test(v) && !isPlaceholder(v)))
-    return `(${v.length} characters, hidden)`;
-  if (v === "") return '""';
-  return v.length > 60 ? `${v.slice(0, 57)}…` : v;
-}
-
-// ---------------------------------------------------------------------------------------------
-
 function mergeReads(reads: EnvRead[]): EnvVariable[] {
   const byKey = new Map<string, EnvVariable>();
   for (const r of reads) {
@@ -594,235 +503,4 @@ function mergeReads(reads: EnvRead[]): EnvVariable[] {
     if (!v.required) v.default = v.reads.find((r) => r.default !== null)?.default ?? null;
   }
   return [...byKey.values()];
-}
-
-/**
- * The examples/templates that document a dotenv file: beside it, `<name>.example` (`.sample`,
- * `.template`, `.dist`, `.defaults`); for `.env` also the other generic names (`example.env`,
- * `env.example`, `.env-example`, `environment.example` ...).
- */
-function examplesOf(all: readonly string[], target: string): string[] {
-  const dir = dirname(target);
-  const name = basename(target);
-  const beside = new RegExp(
-    `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[._-](example|sample|template|dist|defaults)(\\.txt)?$`,
-    "i",
-  );
-  return all.filter((f) => {
-    if (dirname(f) !== dir) return false;
-    const b = basename(f);
-    if (beside.test(b)) return true;
-    return (
-      name.toLowerCase() === ".env" &&
-      DOC_FILE.test(b) &&
-      !/^\.env\.[\w-]+\.(example|sample|template|dist|defaults)$/i.test(b)
-    );
-  });
-}
-
-/** `# NAME=…` lines in an example file document optional variables. */
-function commentedDeclarations(file: string, text: string): EnvDeclaration[] {
-  const out: EnvDeclaration[] = [];
-  text.split("\n").forEach((line, i) => {
-    const m = /^(\s*#\s*(?:export\s+)?)([A-Z_][A-Z0-9_]*)=/.exec(line);
-    if (m) {
-      const col = m[1]!.length + 1;
-      out.push({
-        name: m[2]!,
-        span: { file, line: i + 1, column: col, endLine: i + 1, endColumn: col + m[2]!.length },
-        optional: true,
-        source: "env-example",
-      });
-    }
-  });
-  return out;
-}
-
-function nestedServiceDirs(files: readonly string[], root: string): string[] {
-  const dirs = new Set<string>();
-  for (const f of files) {
-    const d = dirname(f);
-    if (d !== root && SERVICE_MARKERS.has(basename(f))) dirs.add(d);
-  }
-  return [...dirs];
-}
-
-function isUnderSkipped(file: string, root: string): boolean {
-  const rel = root === "" ? file : file.slice(root.length + 1);
-  return rel
-    .split("/")
-    .slice(0, -1)
-    .some((s) => SKIP_SEGMENTS.has(s.toLowerCase()) || isSkippedDir(s) || /^\.?venv/.test(s));
-}
-
-/** Virtualenvs, site-packages, node_modules: not the project's own files. */
-function isVendored(file: string, root: string): boolean {
-  const rel = root === "" ? file : file.slice(root.length + 1);
-  return rel
-    .split("/")
-    .slice(0, -1)
-    .some((s) => isSkippedDir(s) || /^\.?venv|^virtualenv$|^site-packages$|^node_modules$/i.test(s));
-}
-
-/** A test module or a file under a test folder. */
-function isTestPath(file: string, root: string): boolean {
-  const rel = root === "" ? file : file.slice(root.length + 1);
-  return (
-    isTestFile(file) ||
-    rel
-      .split("/")
-      .slice(0, -1)
-      .some((d) => /^(tests?|testing|fixtures?|spec)$/i.test(d))
-  );
-}
-
-function isTestFile(file: string): boolean {
-  const b = basename(file);
-  return /^test_.*\.py$|_tests?\.py$|^conftest\.py$|^setup\.py$/.test(b);
-}
-
-function priority(file: string): number {
-  return /(^|\/)(settings|config|conf|configuration|env)(\/|\.py$)|settings[^/]*\.py$/.test(file) ? 0 : 1;
-}
-
-/**
- * True when a `.gitignore` between the repository root and the file ignores it: such a file exists
- * in a local checkout but is not committed. Supports the common patterns (names, `*` globs,
- * leading `/`, `!` negation); a file we cannot decide about counts as committed.
- */
-function gitIgnored(ws: Workspace, file: string): boolean {
-  const parts = file.split("/");
-  let ignored = false;
-  for (let n = 0; n < parts.length; n++) {
-    const dir = parts.slice(0, n).join("/");
-    const r = ws.read(joinPath(dir, ".gitignore"));
-    if (r.kind !== "ok") continue;
-    const rel = parts.slice(n).join("/");
-    for (const raw of r.text.split(/\r?\n/)) {
-      let line = raw.trim();
-      if (line === "" || line.startsWith("#")) continue;
-      const negate = line.startsWith("!");
-      if (negate) line = line.slice(1);
-      if (line.endsWith("/")) continue; // directory patterns: folders, not this file
-      const anchored = line.startsWith("/");
-      const glob = anchored ? line.slice(1) : line;
-      // A leading `/` anchors the pattern to this folder; globToRegExp already anchors globs with a `/`.
-      if (globToRegExp(glob).test(rel) && (!anchored || glob.includes("/") || !rel.includes("/"))) {
-        ignored = !negate;
-      }
-    }
-  }
-  return ignored;
-}
-
-// ---------------------------------------------------------------------------------------------
-// References the settings extraction does not model
-
-/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:?msg}` (sh), `$env:VAR` (PowerShell). Comments skipped. */
-export function scriptReferences(file: string, text: string): EnvReference[] {
-  const out: EnvReference[] = [];
-  text.split("\n").forEach((line, i) => {
-    const code = line.replace(/(^|\s)#.*$/, "");
-    for (const m of code.matchAll(/\$(?:env:)?\{?([A-Za-z_][A-Za-z0-9_]*)/gi)) {
-      const col = m.index! + 1;
-      out.push({
-        name: m[1]!,
-        via: "script",
-        span: { file, line: i + 1, column: col, endLine: i + 1, endColumn: col + m[0].length },
-      });
-    }
-  });
-  return out;
-}
-
-const GETENV = new Set(["os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault"]);
-
-/** Calls of `def f(name, …): return os.getenv(name, …)` (or `os.environ[name]`) with a literal name. */
-function wrapperReferences(file: string, py: ParsedPython): EnvReference[] {
-  const wrappers = new Map<string, number>();
-  const c = py.tree.cursor();
-  do {
-    if (c.name !== "FunctionDefinition") continue;
-    const fn = c.node;
-    const name = fn.getChild("VariableName");
-    const params = fn.getChild("ParamList");
-    const body = fn.getChild("Body");
-    if (!name || !params || !body) continue;
-    const names = childrenOf(params)
-      .filter((p) => p.name === "VariableName")
-      .map((p) => py.text(p));
-    const inner = body.cursor();
-    do {
-      let arg: SyntaxNode | null = null;
-      if (inner.name === "CallExpression") {
-        const callee = inner.node.firstChild;
-        if (callee && GETENV.has(py.text(callee)))
-          arg = inner.node.getChild("ArgList")?.getChild("VariableName") ?? null;
-      } else if (inner.name === "MemberExpression") {
-        const kids = childrenOf(inner.node);
-        if (kids[0] && /^(os\.)?environ$/.test(py.text(kids[0])) && kids[1]?.name === "[")
-          arg = kids[2]?.name === "VariableName" ? kids[2] : null;
-      }
-      const k = arg ? names.indexOf(py.text(arg)) : -1;
-      if (k >= 0) wrappers.set(py.text(name), names[0] === "self" || names[0] === "cls" ? -1 : k);
-    } while (inner.next() && inner.from < body.to);
-  } while (c.next());
-  if (wrappers.size === 0) return [];
-  const out: EnvReference[] = [];
-  const d = py.tree.cursor();
-  do {
-    if (d.name !== "CallExpression") continue;
-    const callee = d.node.firstChild;
-    const at = callee && callee.name === "VariableName" ? wrappers.get(py.text(callee)) : undefined;
-    const list = d.node.getChild("ArgList");
-    if (at === undefined || at < 0 || !list) continue;
-    const args = childrenOf(list).filter((a) => ![",", "(", ")"].includes(a.name));
-    const a = args[at];
-    if (a?.name !== "String") continue;
-    const v = py.text(a).replace(/^[rRuU]?(["'])(.*)\1$/, "$2");
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) continue;
-    const p = py.position(a.from);
-    const e = py.position(a.to);
-    out.push({
-      name: v,
-      via: "wrapper",
-      span: { file, line: p.line, column: p.column, endLine: e.line, endColumn: e.column },
-    });
-  } while (d.next());
-  return out;
-}
-
-function childrenOf(n: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let k = n.firstChild; k; k = k.nextSibling) out.push(k);
-  return out;
-}
-
-interface Range {
-  from: { line: number; column: number };
-  to: { line: number; column: number };
-}
-
-/** The operands of every `a or b` expression. */
-function fallbackRanges(py: ParsedPython): Array<{ left: Range; right: Range }> {
-  const out: Array<{ left: Range; right: Range }> = [];
-  const c = py.tree.cursor();
-  do {
-    if (c.name !== "BinaryExpression") continue;
-    const kids = childrenOf(c.node);
-    const i = kids.findIndex((k) => k.name === "or");
-    if (i <= 0 || i >= kids.length - 1) continue;
-    const range = (a: SyntaxNode, b: SyntaxNode): Range => ({
-      from: py.position(a.from),
-      to: py.position(b.to),
-    });
-    out.push({ left: range(kids[0]!, kids[i - 1]!), right: range(kids[i + 1]!, kids[kids.length - 1]!) });
-  } while (c.next());
-  return out;
-}
-
-function within(s: Span, r: Range): boolean {
-  const ge = (a: { line: number; column: number }, b: { line: number; column: number }) =>
-    a.line > b.line || (a.line === b.line && a.column >= b.column);
-  return ge({ line: s.line, column: s.column }, r.from) && ge(r.to, { line: s.line, column: s.column });
 }

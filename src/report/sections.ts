@@ -4,7 +4,7 @@
  */
 import { BUILDER_LABEL } from "../facts/builder.js";
 import { categorize } from "../facts/categories.js";
-import { declares, isProvidedByPlatform } from "../facts/env.js";
+import { declares, isProvidedByPlatform } from "../facts/env-names.js";
 import type { ServiceFacts } from "../facts/service.js";
 import type { Finding } from "../model/finding.js";
 import type { EnvRow, Sections } from "../model/report.js";

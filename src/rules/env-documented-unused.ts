@@ -1,4 +1,4 @@
-import { declares, isReadByTooling } from "../facts/env.js";
+import { declares, isReadByTooling } from "../facts/env-names.js";
 import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";

@@ -1,4 +1,4 @@
-import { declares, describeRead, isProvidedByPlatform } from "../facts/env.js";
+import { declares, describeRead, isProvidedByPlatform } from "../facts/env-names.js";
 import { q } from "../model/quote.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
