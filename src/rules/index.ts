@@ -179,7 +179,8 @@ export const ENGINE_RULES = [
   {
     id: "railway-migration-incomplete",
     defaultSeverity: "warning",
-    summary: "A change replaces railway.json/railway.toml with railway.ts/railway.py but drops some of its settings",
+    summary:
+      "A change replaces railway.json/railway.toml with railway.ts/railway.py but drops some of its settings",
   },
   {
     id: "iac-not-applied",
