@@ -1,5 +1,6 @@
 import { declares, describeRead, isProvidedByPlatform } from "../facts/env-names.js";
 import { q } from "../model/quote.js";
+import { definiteValue } from "../sources/railway-iac/model/types.js";
 import type { RuleContext } from "./context.js";
 import { defineRule, type Emit } from "./define-rule.js";
 
@@ -11,7 +12,9 @@ import { defineRule, type Emit } from "./define-rule.js";
  * lists every such variable. The files that document a service are its folder's examples and the
  * examples beside each dotenv file a settings class loads (`env_file`, resolved from where the
  * service runs). Reads in files a Dockerfile build leaves out of the image, and plain `$VAR` in
- * scripts (without `set -u`), make nothing required (see ../facts/env-scope.ts).
+ * scripts (without `set -u`), make nothing required (see ../facts/env-scope.ts). When the IaC
+ * file's env for the service cannot be followed (a dict comprehension, an unmodelled call), whether
+ * it declares them is unknown: one notice says so instead of "documented nowhere".
  */
 export default defineRule<RuleContext>({
   id: "env-required-undocumented",
@@ -23,6 +26,23 @@ export default defineRule<RuleContext>({
       (v) => v.required && !isProvidedByPlatform(v.name) && !env.declarations.some((d) => declares(d, v)),
     );
     if (missing.length === 0) return [];
+    // The IaC env is built in a way deploy-drift cannot follow (a comprehension, an unmodelled call):
+    // it may declare them, so "documented nowhere" would be a guess. Said once, as unknown.
+    const iac = svc.railwayTs;
+    if (iac && !iac.envComplete) {
+      const iacName = definiteValue(iac.name);
+      return [
+        {
+          span: iac.span,
+          severity: "notice",
+          message: `The env of ${iacName ? `service ${q(iacName)}` : "this service"} in ${iac.span.file} is built in a way deploy-drift cannot follow, so whether it declares the ${missing.length} required variable${missing.length === 1 ? "" : "s"} the code reads is unknown: ${missing.map((v) => q(v.name)).join(", ")}`,
+          found: "env not followed",
+          expected: "an env written as a dict/object of literal names",
+          fix: `Write the env as literal names (\`${iac.span.file.endsWith(".py") ? `"${missing[0]!.name}"` : missing[0]!.name}: preserve()\`), or list the variables in ${q(env.docFiles[0] ?? ".env.example")}.`,
+          related: missing.map((v) => v.span),
+        },
+      ];
+    }
     const where = [
       ...env.docFiles,
       // A Dockerfile ENV sets a value (it satisfies a read) but documents nothing.
