@@ -26,6 +26,11 @@ export interface AnalyzedCommand {
   replacedBy: StartCandidate | null;
   parsed: ParsedStart;
   app: AppResolution | null;
+  /**
+   * The folder of the repository the command's process runs in: the commands' folder moved by its
+   * `cd X &&` prefixes; null when unknown (a variable, an absolute path, an escape, a chain too deep).
+   */
+  workdir: string | null;
   /** Span of a word of the command in its file (exact when the file holds the command verbatim). */
   spanOf(word: Word | null): Span | null;
 }
@@ -71,11 +76,12 @@ export function analyzeCommand(
   };
   let app: AppResolution | null = null;
   const inv = parsed.server;
+  let workdir: string | null = root;
+  for (const w of inv?.workdirs ?? []) workdir = chdir(workdir, w.text);
   const ref = inv ? splitAppRef(inv) : null;
   if (inv && ref) {
     // The app is looked up relative to where the command runs, moved by `cd X &&` and --app-dir/--chdir.
-    let dir: string | null = root;
-    for (const w of [...inv.workdirs, ...(inv.appDir ? [inv.appDir] : [])]) dir = chdir(dir, w.text);
+    const dir = inv.appDir ? chdir(workdir, inv.appDir.text) : workdir;
     if (dir !== null && ref.lookupName && !ref.module.text.includes("$")) {
       const res = resolveAppRef(ws, dir, ref.module.text, ref.lookupName);
       app =
@@ -107,9 +113,7 @@ export function analyzeCommand(
       };
     }
   } else if (inv?.kind === "python-script" && inv.appRef && !inv.appRef.text.includes("$")) {
-    let dir: string | null = root;
-    for (const w of inv.workdirs) dir = chdir(dir, w.text);
-    const script = dir === null ? null : normalizeRelPath(inv.appRef.text, dir);
+    const script = workdir === null ? null : normalizeRelPath(inv.appRef.text, workdir);
     if (script !== null) {
       app = {
         module: inv.appRef.text,
@@ -121,7 +125,7 @@ export function analyzeCommand(
       };
     }
   }
-  return { candidate: c, parsed, app, spanOf };
+  return { candidate: c, parsed, app, workdir, spanOf };
 }
 
 /** Column where the command text starts in its file, or null when the file does not hold it verbatim. */

@@ -341,23 +341,10 @@ export function buildServiceFacts(
     builder.name === "dockerfile" && dockerfileParsed ? dockerWorkdir(ws, root, dockerfileParsed) : root;
   const commands = analyzeCommands(ws, cwd, start.candidates, builder.name, start.effective[builder.name]);
   const plans = buildPlans({ ...base, builder, python, start });
-  // The process's working directory (relative `env_file` paths resolve from it): `cd X &&` in the
-  // effective command moves it; a `cd` with a variable or an absolute path makes it unknown.
-  const server = commands.find((c) => c.candidate === start.effective[builder.name])?.parsed.server;
-  // Folded segment by segment (linear even for a 100 000-`cd` chain).
-  let runParts: string[] | null = cwd === null ? null : cwd.split("/").filter(Boolean);
-  for (const w of server?.workdirs ?? []) {
-    if (runParts === null) break;
-    if (w.text.includes("$") || w.text.startsWith("/")) runParts = null;
-    else
-      for (const seg of w.text.split("/")) {
-        if (seg === "" || seg === "." || runParts === null) continue;
-        if (seg !== "..") runParts.push(seg);
-        else if (runParts.length > 0) runParts.pop();
-        else runParts = null;
-      }
-  }
-  const runDir = runParts === null ? null : runParts.join("/");
+  // The process's working directory (relative `env_file` paths resolve from it): the effective
+  // command's, moved by its `cd X &&` (facts/server.ts).
+  const effective = commands.find((c) => c.candidate === start.effective[builder.name]);
+  const runDir = effective ? effective.workdir : cwd;
   const env = collectEnv(
     ws,
     root,
