@@ -71,32 +71,24 @@ function parseUncached(source: string): ParsedPython {
   let tree: Tree;
   let defect: string | undefined;
   const deep = tooDeepAt(forParser);
-  if (deep >= 0) {
-    const lines = new LineIndex(source);
-    return {
-      source,
-      tree: parser.parse(""),
-      tooDeep: { from: deep },
-      lines,
-      position: (offset) => lines.position(offset),
-      text: (node) => source.slice(node.from, node.to),
-    };
-  }
-  try {
-    tree = parser.parse(forParser);
-    // Walk the whole tree once, touching what every analysis touches: a defective tree (a node
-    // whose type is undefined makes Tree.iterate throw) is caught here, once, instead of in
-    // each walk that would otherwise end the run.
-    walkAll(tree);
-  } catch (e) {
-    defect = `the Python parser failed on this file (${firstLine(e)})`;
-    tree = parser.parse("");
-  }
+  if (deep >= 0) tree = parser.parse("");
+  else
+    try {
+      tree = parser.parse(forParser);
+      // Walk the whole tree once, touching what every analysis touches: a defective tree (a node
+      // whose type is undefined makes Tree.iterate throw) is caught here, once, instead of in
+      // each walk that would otherwise end the run.
+      walkAll(tree);
+    } catch (e) {
+      defect = `the Python parser failed on this file (${firstLine(e)})`;
+      tree = parser.parse("");
+    }
   const lines = new LineIndex(source);
   return {
     source,
     tree,
     ...(defect ? { defect } : {}),
+    ...(deep >= 0 ? { tooDeep: { from: deep } } : {}),
     lines,
     position: (offset) => lines.position(offset),
     text: (node) => source.slice(node.from, node.to),
