@@ -25,6 +25,15 @@ export interface InlineSecret extends Omit<CommittedSecret, "origin"> {
 /** Characters that end a URL token on a line (whitespace, quotes, shell and TOML/JSON punctuation). */
 const TOKEN_STOP = /[\s"'`,;|&()<>[\]{}]/;
 
+/** The whitespace/quote-delimited token of `s` around [start, end). */
+function urlToken(s: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !TOKEN_STOP.test(s[a - 1]!)) a--;
+  let b = end;
+  while (b < s.length && !TOKEN_STOP.test(s[b]!)) b++;
+  return s.slice(a, b);
+}
+
 /** The credentials in one file's text, at most one per line (the first, which the finding names). */
 export function scanInlineCredentials(
   file: string,
@@ -40,21 +49,9 @@ export function scanInlineCredentials(
     const s = text.slice(at, end);
     line++;
     for (const c of s.includes("://") || s.includes("=") ? findCredentials(s) : []) {
-      let value: string;
-      let from: number;
-      if (c.kind === "assignment") {
-        value = s.slice(c.start, c.end);
-        from = c.start;
-      } else {
-        // The whole URL token: classifySecret decides on its password and host, or on a token
-        // given as the user alone (`https://ghp_…@github.com`).
-        let a = c.start;
-        while (a > 0 && !TOKEN_STOP.test(s[a - 1]!)) a--;
-        let b = c.end;
-        while (b < s.length && !TOKEN_STOP.test(s[b]!)) b++;
-        value = s.slice(a, b);
-        from = c.start;
-      }
+      // For a URL, the whole token: classifySecret decides on its password and host, or on a token
+      // given as the user alone (`https://ghp_…@github.com`).
+      const value = c.kind === "assignment" ? s.slice(c.start, c.end) : urlToken(s, c.start, c.end);
       const verdict =
         classifySecret(c.name ?? null, value) ??
         (c.kind === "url-userinfo" ? classifySecret(null, s.slice(c.start, c.end)) : null);
@@ -62,7 +59,7 @@ export function scanInlineCredentials(
       const span: Span = {
         file,
         line,
-        column: from + 1,
+        column: c.start + 1,
         endLine: line,
         endColumn: c.end + 1,
       };
