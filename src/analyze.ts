@@ -304,7 +304,7 @@ function deriveServices(
           "folder-not-deployed",
           r,
           `\`${r === "" ? "." : r}/\` is not the root directory of any service in ${iac.file}, which names every service's root; it is analysed as part of no deployment`,
-          "If Railway deploys this folder, add a service with `rootDirectory` for it to .railway/railway.ts.",
+          `If Railway deploys this folder, add a service with \`rootDirectory\` for it to ${iac.file}.`,
         ),
       );
     roots = [...new Set([...roots.filter(keep), ...named.keys()])];
@@ -328,7 +328,7 @@ function deriveServices(
         "folder-not-deployed",
         sk.dir,
         `\`${sk.dir}/\` is not analysed as a service: ${sk.reason} (it holds \`${sk.file}\`)`,
-        "If Railway deploys this folder, list it in the configuration's `services` (or give it a railway.ts service).",
+        "If Railway deploys this folder, list it in the configuration's `services` (or give it a railway.ts/railway.py service).",
       ),
     );
   roots = roots.sort((a, b) => (a === "" ? -1 : b === "" ? 1 : compareText(a, b)));
@@ -391,7 +391,7 @@ function deriveServices(
         "folder-not-deployed",
         root,
         `\`${root}/\` is not analysed as a service of its own: ${a.by.start.candidates.find((c) => c.command === a.command)?.label ?? "the start command"} of service \`${a.by.display}\` reaches it (${q(a.command)}), so it is part of that deployment`,
-        "Nothing to fix. If Railway deploys this folder as a service of its own, give it a railway.ts service with `rootDirectory`, or list it in the configuration's `services`.",
+        "Nothing to fix. If Railway deploys this folder as a service of its own, give it a railway.ts/railway.py service with `rootDirectory`, or list it in the configuration's `services`.",
       ),
     );
   }
