@@ -30,7 +30,7 @@ const Module = require("node:module");
 
 const APP = path.join(__dirname, "app");
 // Replaced by scripts/build.mjs; left as is (running src/ directly), the cache stays off.
-const BUNDLE_ID = "9eca6e121973fe32";
+const BUNDLE_ID = "74f85cdac35f236f";
 // Set by src/bin.cjs when main() has returned: a crash leaves nothing worth keeping.
 const COMPLETED = Symbol.for("deploy-drift.cli.completed");
 
